@@ -81,6 +81,18 @@ public final class Manifests {
         }
     }
 
+    /**
+     * The same tree with numbers in their smallest node type, so a tree read from YAML and one written from the
+     * model compare equal when their content is equal ({@code 100} read as int, written from a long).
+     */
+    public static JsonNode canonical(JsonNode tree) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(tree));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode toTree(Object value) {
         return JSON.valueToTree(value);
     }

@@ -42,9 +42,11 @@ public record DefaultsConfig(
         long cc = v.integer("container-concurrency", 0);
         long ccMax = v.integer("container-concurrency-max-limit", 1000);
         boolean allowZero = v.bool("allow-container-concurrency-zero", true);
-        Optional<Boolean> serviceLinks = v.optional("enable-service-links")
-                .filter(s -> !s.equalsIgnoreCase("default"))
-                .map(s -> v.bool("enable-service-links", false));
+        // Knative ships enable-service-links "false"; "default" leaves the field to Kubernetes' default.
+        Optional<Boolean> serviceLinks =
+                v.string("enable-service-links", "false").equalsIgnoreCase("default")
+                        ? Optional.empty()
+                        : Optional.of(v.bool("enable-service-links", false));
         v.check(
                 timeout > 0 && timeout <= maxTimeout,
                 "revision-timeout-seconds",

@@ -497,11 +497,14 @@ public final class ServingValidation {
         if (isEmpty(c.getImage())) {
             errors.add(FieldError.missing("image"));
         }
-        for (var field : Map.of("stdin", c.getStdin(), "stdinOnce", c.getStdinOnce(), "tty", c.getTty())
-                .entrySet()) {
-            if (Boolean.TRUE.equals(field.getValue())) {
-                errors.add(FieldError.disallowed(field.getKey()));
-            }
+        if (Boolean.TRUE.equals(c.getStdin())) {
+            errors.add(FieldError.disallowed("stdin"));
+        }
+        if (Boolean.TRUE.equals(c.getStdinOnce())) {
+            errors.add(FieldError.disallowed("stdinOnce"));
+        }
+        if (Boolean.TRUE.equals(c.getTty())) {
+            errors.add(FieldError.disallowed("tty"));
         }
         if (c.getVolumeDevices() != null && !c.getVolumeDevices().isEmpty()) {
             errors.add(FieldError.disallowed("volumeDevices"));
