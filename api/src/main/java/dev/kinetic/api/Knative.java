@@ -63,6 +63,11 @@ public final class Knative {
     public static final String HPA_CLASS = "hpa.autoscaling.knative.dev";
 
     // Eventing.
+    /** Label a Trigger carries naming its Broker. */
+    public static final String BROKER_LABEL = "eventing.knative.dev/broker";
+    /** Annotation a channel carries with the Subscribable duck version it implements. */
+    public static final String SUBSCRIBABLE_DUCK_VERSION_ANNOTATION = "messaging.knative.dev/subscribable";
+
     public static final String BROKER_CLASS_ANNOTATION = "eventing.knative.dev/broker.class";
     public static final String KAFKA_BROKER_CLASS = "Kafka";
     public static final String KAFKA_NAMESPACED_BROKER_CLASS = "KafkaNamespaced";

@@ -41,7 +41,9 @@ class CrdsUpToDateTest {
             Files.createDirectories(CRDS);
             Files.writeString(file, generated, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("CRD file for %s (regenerate with -Dkinetic.crds.update=true)", kind.kind()).exists();
+        assertThat(file)
+                .as("CRD file for %s (regenerate with -Dkinetic.crds.update=true)", kind.kind())
+                .exists();
         assertThat(Files.readString(file, StandardCharsets.UTF_8))
                 .as("%s drifted from the model: regenerate with -Dkinetic.crds.update=true", file)
                 .isEqualTo(generated);
