@@ -1,5 +1,6 @@
 package dev.kinetic.api.autoscaling.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
@@ -73,10 +74,12 @@ public class PodAutoscalerStatus extends Status {
         manage().markUnknown(SKS_READY, "NotReady", message);
     }
 
+    @JsonIgnore
     public boolean isActive() {
         return condition(ACTIVE).map(c -> c.isTrue()).orElse(false);
     }
 
+    @JsonIgnore
     public boolean isInactive() {
         return condition(ACTIVE).map(c -> c.isFalse()).orElse(false);
     }
