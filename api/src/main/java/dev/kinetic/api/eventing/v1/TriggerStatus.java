@@ -1,14 +1,14 @@
 package dev.kinetic.api.eventing.v1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kinetic.api.duck.v1.Addressable;
 import dev.kinetic.api.duck.v1.AuthStatus;
 import dev.kinetic.api.duck.v1.Condition;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
+import dev.kinetic.api.duck.v1.DeadLetterSinkLifecycle;
 import dev.kinetic.api.duck.v1.Status;
-import java.util.Objects;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
 import lombok.experimental.Accessors;
@@ -21,7 +21,7 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class TriggerStatus extends Status {
+public class TriggerStatus extends Status implements DeadLetterSinkLifecycle {
     public static final String BROKER_READY = "BrokerReady";
     /** For a Kafka broker: the Trigger's consumer group is running. */
     public static final String SUBSCRIPTION_READY = "SubscriptionReady";
@@ -29,7 +29,6 @@ public class TriggerStatus extends Status {
     public static final String DEPENDENCY_READY = "DependencyReady";
 
     public static final String SUBSCRIBER_RESOLVED = "SubscriberResolved";
-    public static final String DEAD_LETTER_SINK_RESOLVED = "DeadLetterSinkResolved";
 
     public static final ConditionSet CONDITIONS = ConditionSet.living(
             BROKER_READY, SUBSCRIPTION_READY, DEPENDENCY_READY, SUBSCRIBER_RESOLVED, DEAD_LETTER_SINK_RESOLVED);
@@ -48,14 +47,9 @@ public class TriggerStatus extends Status {
     private String deadLetterSinkAudience;
     private AuthStatus auth;
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return CONDITIONS.manage(this).isHappy() && Objects.equals(getObservedGeneration(), generation);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     /** Copies the Broker's Ready condition into BrokerReady. */
@@ -146,37 +140,5 @@ public class TriggerStatus extends Status {
         subscriberUri = null;
         subscriberCaCerts = null;
         subscriberAudience = null;
-    }
-
-    public void markDeadLetterSinkResolved(String uri) {
-        markDeadLetterSinkResolved(new Addressable().setUrl(uri));
-    }
-
-    /** Records the dead-letter sink's resolved address and marks DeadLetterSinkResolved True. */
-    public void markDeadLetterSinkResolved(Addressable resolved) {
-        deadLetterSinkUri = resolved.getUrl();
-        deadLetterSinkCaCerts = resolved.getCaCerts();
-        deadLetterSinkAudience = resolved.getAudience();
-        CONDITIONS.manage(this).markTrue(DEAD_LETTER_SINK_RESOLVED);
-    }
-
-    /** No dead-letter sink is configured, which is fine: True with reason {@code DeadLetterSinkNotConfigured}. */
-    public void markDeadLetterSinkNotConfigured() {
-        clearDeadLetterSink();
-        CONDITIONS
-                .manage(this)
-                .markTrueWithReason(
-                        DEAD_LETTER_SINK_RESOLVED, "DeadLetterSinkNotConfigured", "No dead letter sink is configured.");
-    }
-
-    public void markDeadLetterSinkResolvedFailed(String reason, String message) {
-        clearDeadLetterSink();
-        CONDITIONS.manage(this).markFalse(DEAD_LETTER_SINK_RESOLVED, reason, message);
-    }
-
-    private void clearDeadLetterSink() {
-        deadLetterSinkUri = null;
-        deadLetterSinkCaCerts = null;
-        deadLetterSinkAudience = null;
     }
 }

@@ -1,11 +1,11 @@
 package dev.kinetic.api.messaging.v1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kinetic.api.duck.v1.AddressLifecycle;
 import dev.kinetic.api.duck.v1.Addressable;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
-import java.util.List;
-import java.util.Objects;
+import dev.kinetic.api.duck.v1.DeadLetterSinkLifecycle;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
 import lombok.experimental.Accessors;
@@ -18,13 +18,11 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class InMemoryChannelStatus extends ChannelableStatus {
+public class InMemoryChannelStatus extends ChannelableStatus implements AddressLifecycle, DeadLetterSinkLifecycle {
     public static final String DISPATCHER_READY = "DispatcherReady";
     public static final String SERVICE_READY = "ServiceReady";
     public static final String ENDPOINTS_READY = "EndpointsReady";
-    public static final String ADDRESSABLE = "Addressable";
     public static final String CHANNEL_SERVICE_READY = "ChannelServiceReady";
-    public static final String DEAD_LETTER_SINK_RESOLVED = "DeadLetterSinkResolved";
 
     public static final ConditionSet CONDITIONS = ConditionSet.living(
             DISPATCHER_READY,
@@ -34,26 +32,13 @@ public class InMemoryChannelStatus extends ChannelableStatus {
             CHANNEL_SERVICE_READY,
             DEAD_LETTER_SINK_RESOLVED);
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return CONDITIONS.manage(this).isHappy() && Objects.equals(getObservedGeneration(), generation);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     public void markAddress(Addressable address) {
-        if (address == null || address.getUrl() == null || address.getUrl().isEmpty()) {
-            setAddress(null);
-            setAddresses(null);
-            CONDITIONS.manage(this).markFalse(ADDRESSABLE, "EmptyHostname", "hostname is the empty string");
-            return;
-        }
-        setAddress(address);
-        setAddresses(List.of(address));
-        CONDITIONS.manage(this).markTrue(ADDRESSABLE);
+        markAddress(address, "EmptyHostname", "hostname is the empty string");
     }
 
     public void markDispatcherReady() {
@@ -86,30 +71,5 @@ public class InMemoryChannelStatus extends ChannelableStatus {
 
     public void markChannelServiceFailed(String reason, String message) {
         CONDITIONS.manage(this).markFalse(CHANNEL_SERVICE_READY, reason, message);
-    }
-
-    public void markDeadLetterSinkResolved(Addressable resolved) {
-        setDeadLetterSinkUri(resolved.getUrl());
-        setDeadLetterSinkCaCerts(resolved.getCaCerts());
-        setDeadLetterSinkAudience(resolved.getAudience());
-        CONDITIONS.manage(this).markTrue(DEAD_LETTER_SINK_RESOLVED);
-    }
-
-    /** No dead-letter sink is configured, which is fine: True with reason {@code DeadLetterSinkNotConfigured}. */
-    public void markDeadLetterSinkNotConfigured() {
-        setDeadLetterSinkUri(null);
-        setDeadLetterSinkCaCerts(null);
-        setDeadLetterSinkAudience(null);
-        CONDITIONS
-                .manage(this)
-                .markTrueWithReason(
-                        DEAD_LETTER_SINK_RESOLVED, "DeadLetterSinkNotConfigured", "No dead letter sink is configured.");
-    }
-
-    public void markDeadLetterSinkResolvedFailed(String reason, String message) {
-        setDeadLetterSinkUri(null);
-        setDeadLetterSinkCaCerts(null);
-        setDeadLetterSinkAudience(null);
-        CONDITIONS.manage(this).markFalse(DEAD_LETTER_SINK_RESOLVED, reason, message);
     }
 }

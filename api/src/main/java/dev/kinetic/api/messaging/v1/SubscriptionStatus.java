@@ -1,11 +1,11 @@
 package dev.kinetic.api.messaging.v1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kinetic.api.duck.v1.AuthStatus;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.duck.v1.Status;
-import java.util.Objects;
+import dev.kinetic.api.duck.v1.StatusLifecycle;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
 import lombok.experimental.Accessors;
@@ -18,7 +18,7 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class SubscriptionStatus extends Status {
+public class SubscriptionStatus extends Status implements StatusLifecycle {
     /** The subscriber, reply and dead-letter sink resolved to URLs. */
     public static final String REFERENCES_RESOLVED = "ReferencesResolved";
     /** The channel's spec lists this Subscription. */
@@ -32,14 +32,9 @@ public class SubscriptionStatus extends Status {
     private SubscriptionStatusPhysicalSubscription physicalSubscription;
     private AuthStatus auth;
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return CONDITIONS.manage(this).isHappy() && Objects.equals(getObservedGeneration(), generation);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     /** Records the resolved addresses and marks ReferencesResolved True. */

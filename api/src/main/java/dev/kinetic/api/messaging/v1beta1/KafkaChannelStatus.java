@@ -1,12 +1,13 @@
 package dev.kinetic.api.messaging.v1beta1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kinetic.api.duck.v1.AddressLifecycle;
 import dev.kinetic.api.duck.v1.Addressable;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
+import dev.kinetic.api.duck.v1.DataPlaneLifecycle;
+import dev.kinetic.api.duck.v1.DeadLetterSinkLifecycle;
 import dev.kinetic.api.messaging.v1.ChannelableStatus;
-import java.util.List;
-import java.util.Objects;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
 import lombok.experimental.Accessors;
@@ -20,19 +21,14 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KafkaChannelStatus extends ChannelableStatus {
-    public static final String ADDRESSABLE = "Addressable";
+public class KafkaChannelStatus extends ChannelableStatus
+        implements AddressLifecycle, DataPlaneLifecycle, DeadLetterSinkLifecycle {
     /** The Kafka configuration was found and parsed. */
     public static final String CONFIGURATION_READY = "ConfigurationReady";
     /** The channel's topic exists. */
     public static final String TOPIC_READY = "TopicReady";
     /** The {@code <name>-kn-channel} Service points at the receivers. */
     public static final String CHANNEL_SERVICE_READY = "ChannelServiceReady";
-
-    public static final String DATA_PLANE_AVAILABLE = "DataPlaneAvailable";
-    public static final String CONFIG_MAP_UPDATED = "ConfigMapUpdated";
-    public static final String PROBE_SUCCEEDED = "ProbeSucceeded";
-    public static final String DEAD_LETTER_SINK_RESOLVED = "DeadLetterSinkResolved";
 
     public static final ConditionSet CONDITIONS = ConditionSet.living(
             ADDRESSABLE,
@@ -44,26 +40,13 @@ public class KafkaChannelStatus extends ChannelableStatus {
             PROBE_SUCCEEDED,
             DEAD_LETTER_SINK_RESOLVED);
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return CONDITIONS.manage(this).isHappy() && Objects.equals(getObservedGeneration(), generation);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     public void markAddress(Addressable address) {
-        if (address == null || address.getUrl() == null || address.getUrl().isEmpty()) {
-            setAddress(null);
-            setAddresses(null);
-            CONDITIONS.manage(this).markFalse(ADDRESSABLE, "EmptyURL", "URL is nil");
-            return;
-        }
-        setAddress(address);
-        setAddresses(List.of(address));
-        CONDITIONS.manage(this).markTrue(ADDRESSABLE);
+        markAddress(address, "EmptyURL", "URL is nil");
     }
 
     public void markConfigTrue() {
@@ -88,60 +71,5 @@ public class KafkaChannelStatus extends ChannelableStatus {
 
     public void markChannelServiceFailed(String reason, String message) {
         CONDITIONS.manage(this).markFalse(CHANNEL_SERVICE_READY, reason, message);
-    }
-
-    public void markDataPlaneAvailable() {
-        CONDITIONS.manage(this).markTrue(DATA_PLANE_AVAILABLE);
-    }
-
-    public void markDataPlaneNotAvailable(String reason, String message) {
-        CONDITIONS.manage(this).markFalse(DATA_PLANE_AVAILABLE, reason, message);
-    }
-
-    public void markConfigMapUpdated() {
-        CONDITIONS.manage(this).markTrue(CONFIG_MAP_UPDATED);
-    }
-
-    public void markConfigMapFailed(String reason, String message) {
-        CONDITIONS.manage(this).markFalse(CONFIG_MAP_UPDATED, reason, message);
-    }
-
-    public void markProbeSucceeded() {
-        CONDITIONS.manage(this).markTrue(PROBE_SUCCEEDED);
-    }
-
-    public void markProbeFailed(String reason, String message) {
-        CONDITIONS.manage(this).markFalse(PROBE_SUCCEEDED, reason, message);
-    }
-
-    public void markProbeUnknown(String reason, String message) {
-        CONDITIONS.manage(this).markUnknown(PROBE_SUCCEEDED, reason, message);
-    }
-
-    public void markDeadLetterSinkResolved(Addressable resolved) {
-        setDeadLetterSinkUri(resolved.getUrl());
-        setDeadLetterSinkCaCerts(resolved.getCaCerts());
-        setDeadLetterSinkAudience(resolved.getAudience());
-        CONDITIONS.manage(this).markTrue(DEAD_LETTER_SINK_RESOLVED);
-    }
-
-    /** No dead-letter sink is configured, which is fine: True with reason {@code DeadLetterSinkNotConfigured}. */
-    public void markDeadLetterSinkNotConfigured() {
-        clearDeadLetterSink();
-        CONDITIONS
-                .manage(this)
-                .markTrueWithReason(
-                        DEAD_LETTER_SINK_RESOLVED, "DeadLetterSinkNotConfigured", "No dead letter sink is configured.");
-    }
-
-    public void markDeadLetterSinkResolvedFailed(String reason, String message) {
-        clearDeadLetterSink();
-        CONDITIONS.manage(this).markFalse(DEAD_LETTER_SINK_RESOLVED, reason, message);
-    }
-
-    private void clearDeadLetterSink() {
-        setDeadLetterSinkUri(null);
-        setDeadLetterSinkCaCerts(null);
-        setDeadLetterSinkAudience(null);
     }
 }

@@ -1,8 +1,7 @@
 package dev.kinetic.api.sources.v1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kinetic.api.duck.v1.Addressable;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.duck.v1.SourceStatus;
 import java.util.List;
@@ -18,47 +17,17 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ApiServerSourceStatus extends SourceStatus {
+public class ApiServerSourceStatus extends SourceStatus implements SourceLifecycle {
     public static final String SUFFICIENT_PERMISSIONS = "SufficientPermissions";
 
-    public static final ConditionSet CONDITIONS =
-            ConditionSet.living(SourceLifecycle.SINK_PROVIDED, SourceLifecycle.DEPLOYED, SUFFICIENT_PERMISSIONS);
+    public static final ConditionSet CONDITIONS = ConditionSet.living(SINK_PROVIDED, DEPLOYED, SUFFICIENT_PERMISSIONS);
 
     /** The namespaces being watched. */
     private List<String> namespaces;
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return SourceLifecycle.isReady(CONDITIONS, this, generation);
-    }
-
-    public void markSink(String uri) {
-        markSink(new Addressable().setUrl(uri));
-    }
-
-    public void markSink(Addressable sink) {
-        SourceLifecycle.markSink(CONDITIONS, this, sink);
-    }
-
-    public void markNoSink(String reason, String message) {
-        SourceLifecycle.markNoSink(CONDITIONS, this, reason, message);
-    }
-
-    public void markDeployed() {
-        CONDITIONS.manage(this).markTrue(SourceLifecycle.DEPLOYED);
-    }
-
-    public void markNotDeployed(String reason, String message) {
-        CONDITIONS.manage(this).markFalse(SourceLifecycle.DEPLOYED, reason, message);
-    }
-
-    public void markDeploying(String reason, String message) {
-        CONDITIONS.manage(this).markUnknown(SourceLifecycle.DEPLOYED, reason, message);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     public void markSufficientPermissions() {

@@ -1,10 +1,11 @@
 package dev.kinetic.api.sources.v1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kinetic.api.duck.v1.Condition;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.duck.v1.SourceStatus;
+import dev.kinetic.api.duck.v1.StatusLifecycle;
 import java.util.Optional;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
@@ -18,20 +19,15 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ContainerSourceStatus extends SourceStatus {
+public class ContainerSourceStatus extends SourceStatus implements StatusLifecycle {
     public static final String SINK_BINDING_READY = "SinkBindingReady";
     public static final String RECEIVE_ADAPTER_READY = "ReceiveAdapterReady";
 
     public static final ConditionSet CONDITIONS = ConditionSet.living(SINK_BINDING_READY, RECEIVE_ADAPTER_READY);
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return SourceLifecycle.isReady(CONDITIONS, this, generation);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     /** Takes the sink from the SinkBinding and its Ready condition as SinkBindingReady. */

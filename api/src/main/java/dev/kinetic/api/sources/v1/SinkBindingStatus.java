@@ -1,9 +1,9 @@
 package dev.kinetic.api.sources.v1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kinetic.api.duck.v1.Addressable;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
+import dev.kinetic.api.duck.v1.SinkLifecycle;
 import dev.kinetic.api.duck.v1.SourceStatus;
 import lombok.Data;
 import lombok.EqualsAndHashCode;
@@ -18,29 +18,12 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class SinkBindingStatus extends SourceStatus {
-    public static final ConditionSet CONDITIONS = ConditionSet.living(SourceLifecycle.SINK_PROVIDED);
+public class SinkBindingStatus extends SourceStatus implements SinkLifecycle {
+    public static final ConditionSet CONDITIONS = ConditionSet.living(SINK_PROVIDED);
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return SourceLifecycle.isReady(CONDITIONS, this, generation);
-    }
-
-    public void markSink(String uri) {
-        markSink(new Addressable().setUrl(uri));
-    }
-
-    public void markSink(Addressable sink) {
-        SourceLifecycle.markSink(CONDITIONS, this, sink);
-    }
-
-    public void markNoSink(String reason, String message) {
-        SourceLifecycle.markNoSink(CONDITIONS, this, reason, message);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     /** The subjects' pod specs carry the sink. */

@@ -1,8 +1,7 @@
 package dev.kinetic.api.sources.v1beta1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kinetic.api.duck.v1.Addressable;
+import dev.kinetic.api.duck.v1.ConditionManager;
 import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.duck.v1.SourceStatus;
 import dev.kinetic.api.sources.v1.SourceLifecycle;
@@ -19,13 +18,13 @@ import lombok.experimental.Accessors;
 @EqualsAndHashCode(callSuper = true)
 @Accessors(chain = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KafkaSourceStatus extends SourceStatus {
+public class KafkaSourceStatus extends SourceStatus implements SourceLifecycle {
     public static final String CONNECTION_ESTABLISHED = "ConnectionEstablished";
     /** The consumer group's offsets exist, so {@code initialOffset} cannot be re-applied by a restart. */
     public static final String INITIAL_OFFSETS_COMMITTED = "InitialOffsetsCommitted";
 
-    public static final ConditionSet CONDITIONS = ConditionSet.living(
-            SourceLifecycle.SINK_PROVIDED, SourceLifecycle.DEPLOYED, CONNECTION_ESTABLISHED, INITIAL_OFFSETS_COMMITTED);
+    public static final ConditionSet CONDITIONS =
+            ConditionSet.living(SINK_PROVIDED, DEPLOYED, CONNECTION_ESTABLISHED, INITIAL_OFFSETS_COMMITTED);
 
     /** Consumers actually running. */
     private Integer consumers;
@@ -36,38 +35,9 @@ public class KafkaSourceStatus extends SourceStatus {
 
     private List<Placement> placements;
 
-    public void initializeConditions() {
-        CONDITIONS.manage(this).initialize();
-    }
-
-    /** Ready is True and the controller has acted on {@code generation}. */
-    @JsonIgnore
-    public boolean isReady(Long generation) {
-        return SourceLifecycle.isReady(CONDITIONS, this, generation);
-    }
-
-    public void markSink(String uri) {
-        markSink(new Addressable().setUrl(uri));
-    }
-
-    public void markSink(Addressable sink) {
-        SourceLifecycle.markSink(CONDITIONS, this, sink);
-    }
-
-    public void markNoSink(String reason, String message) {
-        SourceLifecycle.markNoSink(CONDITIONS, this, reason, message);
-    }
-
-    public void markDeployed() {
-        CONDITIONS.manage(this).markTrue(SourceLifecycle.DEPLOYED);
-    }
-
-    public void markNotDeployed(String reason, String message) {
-        CONDITIONS.manage(this).markFalse(SourceLifecycle.DEPLOYED, reason, message);
-    }
-
-    public void markDeploying(String reason, String message) {
-        CONDITIONS.manage(this).markUnknown(SourceLifecycle.DEPLOYED, reason, message);
+    @Override
+    public ConditionManager manageConditions() {
+        return CONDITIONS.manage(this);
     }
 
     public void markConnectionEstablished() {
