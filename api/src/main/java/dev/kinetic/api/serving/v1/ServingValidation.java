@@ -699,7 +699,23 @@ public final class ServingValidation {
         }
     }
 
-    /** PodSpec fields that need a config-features flag. */
+    /** The PodSpec fields Knative admits without a flag, and its own RevisionSpec fields. */
+    private static final Set<String> ALWAYS_ALLOWED = Set.of(
+            "containers",
+            "volumes",
+            "serviceAccountName",
+            "imagePullSecrets",
+            "enableServiceLinks",
+            "automountServiceAccountToken",
+            "containerConcurrency",
+            "timeoutSeconds",
+            "responseStartTimeoutSeconds",
+            "idleTimeoutSeconds");
+
+    /**
+     * Knative's PodSpec field mask: fields outside it are rejected, and fields behind a config-features flag are
+     * rejected unless the flag is on.
+     */
     private static Errors validateGatedPodFields(RevisionSpec spec, FeaturesConfig f) {
         Errors errors = Errors.none();
         Map<String, Object> gated = new LinkedHashMap<>();
@@ -734,6 +750,12 @@ public final class ServingValidation {
                 Map.entry(FeaturesConfig.HOST_IPC, "hostIPC"),
                 Map.entry(FeaturesConfig.HOST_PID, "hostPID"),
                 Map.entry(FeaturesConfig.HOST_NETWORK, "hostNetwork"));
+        Set<String> gatedFields = new HashSet<>(fieldOf.values());
+        Manifests.toTree(spec).fieldNames().forEachRemaining(field -> {
+            if (!ALWAYS_ALLOWED.contains(field) && !gatedFields.contains(field) && !field.equals("initContainers")) {
+                errors.add(FieldError.disallowed(field));
+            }
+        });
         gated.forEach((flag, value) -> {
             boolean set = value != null
                     && !(value instanceof List<?> l && l.isEmpty())

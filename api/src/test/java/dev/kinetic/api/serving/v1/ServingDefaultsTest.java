@@ -104,11 +104,11 @@ class ServingDefaultsTest {
                         "revision-idle-timeout-seconds", "20",
                         "revision-cpu-request", "50m"))
                 .config());
-        RevisionSpec spec = new RevisionSpec()
-                .setContainers(new java.util.ArrayList<>(
-                        java.util.List.of(new io.fabric8.kubernetes.api.model.ContainerBuilder()
-                                .withImage("a")
-                                .build())));
+        RevisionSpec spec = new RevisionSpec();
+        spec.setContainers(
+                new java.util.ArrayList<>(java.util.List.of(new io.fabric8.kubernetes.api.model.ContainerBuilder()
+                        .withImage("a")
+                        .build())));
         ServingDefaults.setDefaults(spec, config);
         assertThat(spec.getResponseStartTimeoutSeconds()).isEqualTo(30);
         assertThat(spec.getIdleTimeoutSeconds()).isEqualTo(20);
