@@ -1,0 +1,106 @@
+package dev.kinetic.serving.controller.configuration;
+
+import dev.kinetic.api.Manifests;
+import dev.kinetic.api.duck.v1.Condition;
+import dev.kinetic.api.duck.v1.ConditionSet;
+import dev.kinetic.api.serving.v1.Configuration;
+import dev.kinetic.api.serving.v1.ConfigurationStatus;
+import dev.kinetic.api.serving.v1.Revision;
+import dev.kinetic.serving.controller.kube.Owners;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Configuration → one immutable Revision per template generation (Knative {@code pkg/reconciler/configuration}):
+ * create the Revision of the current generation if missing, then derive latestCreated/latestReady and Ready from
+ * the Revisions the Configuration owns.
+ */
+@ControllerConfiguration(name = "configuration")
+public class ConfigurationReconciler implements Reconciler<Configuration> {
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public List<EventSource<?, Configuration>> prepareEventSources(EventSourceContext<Configuration> context) {
+        return List.of(new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Revision.class, Configuration.class)
+                        .build(),
+                context));
+    }
+
+    @Override
+    public UpdateControl<Configuration> reconcile(Configuration cfg, Context<Configuration> context) {
+        ConfigurationStatus before = cfg.getStatus() == null ? new ConfigurationStatus() : cfg.getStatus();
+        ConfigurationStatus status = Manifests.copy(before, ConfigurationStatus.class);
+        status.initializeConditions();
+
+        Set<Revision> owned = context.getSecondaryResources(Revision.class);
+        Optional<Revision> latestCreated = reconcileLatestRevision(cfg, context, owned, status, Instant.now(clock));
+        latestCreated.ifPresent(created -> updateLatest(status, created, owned));
+
+        status.setObservedGeneration(cfg.getMetadata().getGeneration());
+        if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
+            return UpdateControl.noUpdate();
+        }
+        cfg.setStatus(status);
+        return UpdateControl.patchStatus(cfg);
+    }
+
+    /** The Revision of the current generation: found among the owned ones, or created now. */
+    private Optional<Revision> reconcileLatestRevision(
+            Configuration cfg,
+            Context<Configuration> context,
+            Set<Revision> owned,
+            ConfigurationStatus status,
+            Instant now) {
+        String name = ConfigurationResources.revisionName(cfg);
+        Optional<Revision> cached = owned.stream()
+                .filter(r -> name.equals(r.getMetadata().getName()))
+                .findFirst();
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Revision desired = ConfigurationResources.makeRevision(cfg, now);
+        try {
+            return Optional.of(context.getClient().resource(desired).create());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+        }
+        Revision existing = context.getClient().resource(desired).get();
+        if (existing != null && Owners.isControlledBy(existing, cfg)) {
+            return Optional.of(existing);
+        }
+        status.markRevisionCreationFailed("revision name \"" + name + "\" is already taken by another object");
+        return Optional.empty();
+    }
+
+    private static void updateLatest(ConfigurationStatus status, Revision created, Set<Revision> owned) {
+        String name = created.getMetadata().getName();
+        status.markLatestCreated(name);
+        ConfigurationResources.latestReady(owned)
+                .ifPresent(ready -> status.markLatestReady(ready.getMetadata().getName()));
+        Optional<Condition> createdReady = created.getStatus() == null
+                ? Optional.empty()
+                : created.getStatus().condition(ConditionSet.READY);
+        if (createdReady.map(Condition::isTrue).orElse(false)) {
+            status.markLatestReady(name);
+        } else if (createdReady.map(Condition::isFalse).orElse(false)) {
+            status.markLatestCreatedFailed(name, createdReady.get().getMessage());
+        }
+    }
+}

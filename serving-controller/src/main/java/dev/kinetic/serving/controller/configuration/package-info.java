@@ -1,0 +1,2 @@
+/** Configuration → Revision: the pure builders and the reconciler. */
+package dev.kinetic.serving.controller.configuration;

@@ -1,0 +1,2 @@
+/** Names of the objects the serving controller creates, as Knative names them. */
+package dev.kinetic.serving.controller.names;

@@ -1,0 +1,284 @@
+package dev.kinetic.serving.controller.service;
+
+import static dev.kinetic.testsupport.fixtures.ServingFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kinetic.api.Admission;
+import dev.kinetic.api.ApiConfig;
+import dev.kinetic.api.KineticKinds;
+import dev.kinetic.api.Knative;
+import dev.kinetic.api.duck.v1.ConditionSet;
+import dev.kinetic.api.serving.v1.Configuration;
+import dev.kinetic.api.serving.v1.Revision;
+import dev.kinetic.api.serving.v1.RevisionStatus;
+import dev.kinetic.api.serving.v1.Route;
+import dev.kinetic.api.serving.v1.Service;
+import dev.kinetic.api.serving.v1.ServiceStatus;
+import dev.kinetic.testsupport.fixtures.Options;
+import dev.kinetic.testsupport.fixtures.ServingFixtures;
+import dev.kinetic.testsupport.kube.ApplyKineticCrds;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Service and Configuration reconcilers against the Kubernetes test server with our CRDs: the conformance
+ * scenarios that need no pods (names, labels, owner references, new revision per template change, status mirroring).
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = ApplyKineticCrds.class)
+class ServiceReconcilerTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    KubernetesClient client;
+
+    private <T extends HasMetadata> T admitted(T resource) {
+        Admission.setDefaultsAny(KineticKinds.of(resource.getClass()), resource, ApiConfig.defaults());
+        return resource;
+    }
+
+    private <T extends HasMetadata> T awaitObject(Class<T> type, String ns, String name) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> client.resources(type)
+                                .inNamespace(ns)
+                                .withName(name)
+                                .get(),
+                        r -> r != null);
+    }
+
+    private static void assertControlledBy(HasMetadata child, HasMetadata owner) {
+        assertThat(child.getMetadata().getOwnerReferences()).singleElement().satisfies((OwnerReference ref) -> {
+            assertThat(ref.getUid()).isEqualTo(owner.getMetadata().getUid());
+            assertThat(ref.getKind()).isEqualTo(owner.getKind());
+            assertThat(ref.getController()).isTrue();
+            assertThat(ref.getBlockOwnerDeletion()).isTrue();
+        });
+    }
+
+    @Test
+    void serviceCreatesConfigurationRouteAndFirstRevision() {
+        String ns = "create";
+        Service svc = client.resource(admitted(service(
+                        ns,
+                        "hello",
+                        Options.withLabel("team", "web"),
+                        Options.withAnnotation("note", "kept"),
+                        withTemplateLabel("release", "one"),
+                        withTemplateAnnotation(Knative.MIN_SCALE_ANNOTATION, "1"))))
+                .create();
+
+        Configuration cfg = awaitObject(Configuration.class, ns, "hello");
+        assertControlledBy(cfg, svc);
+        assertThat(cfg.getMetadata().getLabels())
+                .containsEntry(Knative.SERVICE_LABEL, "hello")
+                .containsEntry("team", "web");
+        assertThat(cfg.getMetadata().getAnnotations()).containsEntry("note", "kept");
+        assertThat(cfg.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo(DEFAULT_IMAGE);
+
+        Route route = awaitObject(Route.class, ns, "hello");
+        assertControlledBy(route, svc);
+        assertThat(route.getSpec().getTraffic()).singleElement().satisfies(t -> {
+            assertThat(t.getConfigurationName()).isEqualTo("hello");
+            assertThat(t.getLatestRevision()).isTrue();
+            assertThat(t.getPercent()).isEqualTo(100);
+        });
+
+        Revision rev = awaitObject(Revision.class, ns, "hello-00001");
+        assertControlledBy(rev, cfg);
+        assertThat(rev.getMetadata().getLabels())
+                .containsEntry(Knative.CONFIGURATION_LABEL, "hello")
+                .containsEntry(Knative.CONFIGURATION_GENERATION_LABEL, "1")
+                .containsEntry(
+                        Knative.CONFIGURATION_UID_LABEL, cfg.getMetadata().getUid())
+                .containsEntry(Knative.SERVICE_LABEL, "hello")
+                .containsEntry(Knative.SERVICE_UID_LABEL, svc.getMetadata().getUid())
+                .containsEntry(Knative.ROUTING_STATE_LABEL, "pending")
+                .containsEntry("release", "one");
+        assertThat(rev.getMetadata().getAnnotations())
+                .containsEntry(Knative.MIN_SCALE_ANNOTATION, "1")
+                .containsKey(Knative.ROUTING_STATE_MODIFIED_ANNOTATION);
+
+        Configuration withStatus = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Configuration.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        c -> c.getStatus() != null
+                                && "hello-00001".equals(c.getStatus().getLatestCreatedRevisionName()));
+        assertThat(withStatus
+                        .getStatus()
+                        .condition(ConditionSet.READY)
+                        .orElseThrow()
+                        .isUnknown())
+                .isTrue();
+        Service svcStatus = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Service.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        s -> s.getStatus() != null
+                                && "hello-00001".equals(s.getStatus().getLatestCreatedRevisionName()));
+        assertThat(svcStatus.getStatus().getObservedGeneration()).isEqualTo(1L);
+    }
+
+    @Test
+    void imageUpdateCreatesTheNextRevisionAndReadinessPropagates() {
+        String ns = "update";
+        client.resource(admitted(service(ns, "hello"))).create();
+        Revision first = awaitObject(Revision.class, ns, "hello-00001");
+        markRevisionReady(first);
+
+        Service ready = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Service.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        s -> s.getStatus() != null
+                                && "hello-00001".equals(s.getStatus().getLatestReadyRevisionName()));
+        assertThat(ready.getStatus()
+                        .condition(ServiceStatus.CONFIGURATIONS_READY)
+                        .orElseThrow()
+                        .isTrue())
+                .isTrue();
+
+        Service current = client.resources(Service.class)
+                .inNamespace(ns)
+                .withName("hello")
+                .get();
+        withImage("example/app:2").accept(current);
+        current.setStatus(null);
+        client.resource(current).update();
+
+        Revision second = awaitObject(Revision.class, ns, "hello-00002");
+        assertThat(second.getSpec().getContainers().get(0).getImage()).isEqualTo("example/app:2");
+        assertThat(second.getMetadata().getLabels()).containsEntry(Knative.CONFIGURATION_GENERATION_LABEL, "2");
+        Configuration cfg = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Configuration.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        c -> c.getStatus() != null
+                                && "hello-00002".equals(c.getStatus().getLatestCreatedRevisionName()));
+        // The new revision is not ready yet: latestReady stays on the first and Ready is Unknown.
+        assertThat(cfg.getStatus().getLatestReadyRevisionName()).isEqualTo("hello-00001");
+        assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().isUnknown())
+                .isTrue();
+
+        markRevisionReady(second);
+        await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Configuration.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        c -> "hello-00002".equals(c.getStatus().getLatestReadyRevisionName())
+                                && c.getStatus()
+                                        .condition(ConditionSet.READY)
+                                        .orElseThrow()
+                                        .isTrue());
+    }
+
+    @Test
+    void metadataOnlyTemplateChangeCreatesANewRevision() {
+        String ns = "metadata";
+        client.resource(admitted(service(ns, "hello"))).create();
+        awaitObject(Revision.class, ns, "hello-00001");
+        Service current = client.resources(Service.class)
+                .inNamespace(ns)
+                .withName("hello")
+                .get();
+        ServingFixtures.<Service>withTemplateLabel("color", "blue").accept(current);
+        current.setStatus(null);
+        client.resource(current).update();
+        Revision second = awaitObject(Revision.class, ns, "hello-00002");
+        assertThat(second.getMetadata().getLabels()).containsEntry("color", "blue");
+    }
+
+    @Test
+    void failingRevisionFailsTheConfiguration() {
+        String ns = "failing";
+        client.resource(admitted(service(ns, "hello", withImage("example/missing:nope"))))
+                .create();
+        Revision rev = awaitObject(Revision.class, ns, "hello-00001");
+        RevisionStatus status = new RevisionStatus();
+        status.initializeConditions();
+        status.markContainerMissing("Unable to fetch image \"example/missing:nope\": not found");
+        status.setObservedGeneration(rev.getMetadata().getGeneration());
+        rev.setStatus(status);
+        client.resource(rev).updateStatus();
+
+        Configuration cfg = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Configuration.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        c -> c.getStatus() != null
+                                && c.getStatus()
+                                        .condition(ConditionSet.READY)
+                                        .map(r -> r.isFalse())
+                                        .orElse(false));
+        assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().getReason())
+                .isEqualTo("RevisionFailed");
+        assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().getMessage())
+                .isEqualTo("Revision \"hello-00001\" failed with message: Unable to fetch image"
+                        + " \"example/missing:nope\": not found.");
+        await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Service.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        s -> s.getStatus() != null
+                                && s.getStatus()
+                                        .condition(ServiceStatus.CONFIGURATIONS_READY)
+                                        .map(c -> c.isFalse())
+                                        .orElse(false));
+    }
+
+    @Test
+    void aConfigurationItDoesNotOwnIsReported() {
+        String ns = "notowned";
+        client.resource(admitted(configuration(ns, "taken"))).create();
+        client.resource(admitted(service(ns, "taken"))).create();
+        Service svc = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Service.class)
+                                .inNamespace(ns)
+                                .withName("taken")
+                                .get(),
+                        s -> s.getStatus() != null
+                                && s.getStatus()
+                                        .condition(ServiceStatus.CONFIGURATIONS_READY)
+                                        .map(c -> c.isFalse())
+                                        .orElse(false));
+        assertThat(svc.getStatus()
+                        .condition(ServiceStatus.CONFIGURATIONS_READY)
+                        .orElseThrow()
+                        .getReason())
+                .isEqualTo("NotOwned");
+    }
+
+    private void markRevisionReady(Revision rev) {
+        RevisionStatus status = new RevisionStatus();
+        status.initializeConditions();
+        status.markResourcesAvailableTrue();
+        status.markContainerHealthyTrue();
+        status.setObservedGeneration(rev.getMetadata().getGeneration());
+        rev.setStatus(status);
+        client.resource(rev).updateStatus();
+    }
+}
