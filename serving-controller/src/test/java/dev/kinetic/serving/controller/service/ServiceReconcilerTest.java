@@ -11,10 +11,10 @@ import dev.kinetic.api.Knative;
 import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.serving.v1.Configuration;
 import dev.kinetic.api.serving.v1.Revision;
-import dev.kinetic.api.serving.v1.RevisionStatus;
 import dev.kinetic.api.serving.v1.Route;
 import dev.kinetic.api.serving.v1.Service;
 import dev.kinetic.api.serving.v1.ServiceStatus;
+import dev.kinetic.serving.controller.testing.FakeKubelet;
 import dev.kinetic.testsupport.fixtures.Options;
 import dev.kinetic.testsupport.fixtures.ServingFixtures;
 import dev.kinetic.testsupport.kube.ApplyKineticCrds;
@@ -212,13 +212,14 @@ class ServiceReconcilerTest {
         String ns = "failing";
         client.resource(admitted(service(ns, "hello", withImage("example/missing:nope"))))
                 .create();
-        Revision rev = awaitObject(Revision.class, ns, "hello-00001");
-        RevisionStatus status = new RevisionStatus();
-        status.initializeConditions();
-        status.markContainerMissing("Unable to fetch image \"example/missing:nope\": not found");
-        status.setObservedGeneration(rev.getMetadata().getGeneration());
-        rev.setStatus(status);
-        client.resource(rev).updateStatus();
+        awaitObject(Revision.class, ns, "hello-00001");
+        new FakeKubelet(client)
+                .waitingPod(
+                        ns,
+                        "hello-00001",
+                        "user-container",
+                        "ImagePullBackOff",
+                        "Back-off pulling image \"example/missing:nope\"");
 
         Configuration cfg = await().atMost(WAIT)
                 .until(
@@ -234,8 +235,8 @@ class ServiceReconcilerTest {
         assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().getReason())
                 .isEqualTo("RevisionFailed");
         assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().getMessage())
-                .isEqualTo("Revision \"hello-00001\" failed with message: Unable to fetch image"
-                        + " \"example/missing:nope\": not found.");
+                .isEqualTo("Revision \"hello-00001\" failed with message: Back-off pulling image"
+                        + " \"example/missing:nope\".");
         await().atMost(WAIT)
                 .until(
                         () -> client.resources(Service.class)
@@ -273,12 +274,16 @@ class ServiceReconcilerTest {
     }
 
     private void markRevisionReady(Revision rev) {
-        RevisionStatus status = new RevisionStatus();
-        status.initializeConditions();
-        status.markResourcesAvailableTrue();
-        status.markContainerHealthyTrue();
-        status.setObservedGeneration(rev.getMetadata().getGeneration());
-        rev.setStatus(status);
-        client.resource(rev).updateStatus();
+        String ns = rev.getMetadata().getNamespace();
+        String name = rev.getMetadata().getName();
+        await().atMost(WAIT)
+                .until(
+                        () -> client.apps()
+                                .deployments()
+                                .inNamespace(ns)
+                                .withName(name + "-deployment")
+                                .get(),
+                        d -> d != null);
+        new FakeKubelet(client).markAvailable(ns, name);
     }
 }
