@@ -1,6 +1,10 @@
 package dev.kinetic.serving.controller;
 
 import dev.kinetic.api.ApiConfig;
+import dev.kinetic.serving.controller.config.DomainConfig;
+import dev.kinetic.serving.controller.config.GatewayConfig;
+import dev.kinetic.serving.controller.config.GcConfig;
+import dev.kinetic.serving.controller.config.NetworkConfig;
 import dev.kinetic.serving.controller.resources.RevisionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +17,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ConfigSnapshot {
     private final AtomicReference<ApiConfig> api = new AtomicReference<>(ApiConfig.defaults());
     private final AtomicReference<RevisionConfig> revision = new AtomicReference<>(RevisionConfig.shipped());
+    private final AtomicReference<RouteConfig> route = new AtomicReference<>(RouteConfig.shipped());
+    private final AtomicReference<GcConfig> gc = new AtomicReference<>(GcConfig.defaults());
+
+    /** What routes read: host templates and ingress class, domains, gateways. */
+    public record RouteConfig(NetworkConfig network, DomainConfig domain, GatewayConfig gateway) {
+        public static RouteConfig shipped() {
+            return new RouteConfig(NetworkConfig.defaults(), DomainConfig.defaults(), GatewayConfig.defaults());
+        }
+    }
 
     public ApiConfig api() {
         return api.get();
@@ -28,5 +41,21 @@ public class ConfigSnapshot {
 
     public void setRevision(RevisionConfig next) {
         revision.set(next);
+    }
+
+    public RouteConfig route() {
+        return route.get();
+    }
+
+    public void setRoute(RouteConfig next) {
+        route.set(next);
+    }
+
+    public GcConfig gc() {
+        return gc.get();
+    }
+
+    public void setGc(GcConfig next) {
+        gc.set(next);
     }
 }

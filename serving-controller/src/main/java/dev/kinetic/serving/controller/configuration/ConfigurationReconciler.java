@@ -6,6 +6,9 @@ import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.serving.v1.Configuration;
 import dev.kinetic.api.serving.v1.ConfigurationStatus;
 import dev.kinetic.api.serving.v1.Revision;
+import dev.kinetic.serving.controller.ConfigSnapshot;
+import dev.kinetic.serving.controller.gc.RevisionGc;
+import dev.kinetic.serving.controller.gc.RevisionInfo;
 import dev.kinetic.serving.controller.kube.Owners;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -16,6 +19,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import jakarta.inject.Inject;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +36,9 @@ import java.util.Set;
 @ControllerConfiguration(name = "configuration")
 public class ConfigurationReconciler implements Reconciler<Configuration> {
     private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    ConfigSnapshot config;
 
     @Override
     public List<EventSource<?, Configuration>> prepareEventSources(EventSourceContext<Configuration> context) {
@@ -50,6 +57,7 @@ public class ConfigurationReconciler implements Reconciler<Configuration> {
         Set<Revision> owned = context.getSecondaryResources(Revision.class);
         Optional<Revision> latestCreated = reconcileLatestRevision(cfg, context, owned, status, Instant.now(clock));
         latestCreated.ifPresent(created -> updateLatest(status, created, owned));
+        collectGarbage(cfg, context, owned, status, Instant.now(clock));
 
         status.setObservedGeneration(cfg.getMetadata().getGeneration());
         if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
@@ -87,6 +95,28 @@ public class ConfigurationReconciler implements Reconciler<Configuration> {
         }
         status.markRevisionCreationFailed("revision name \"" + name + "\" is already taken by another object");
         return Optional.empty();
+    }
+
+    /** Deletes the Revisions config-gc no longer wants to keep; never a routed or the latest created/ready one. */
+    private void collectGarbage(
+            Configuration cfg,
+            Context<Configuration> context,
+            Set<Revision> owned,
+            ConfigurationStatus status,
+            Instant now) {
+        List<String> doomed = RevisionGc.collect(
+                owned.stream().map(RevisionInfo::from).toList(),
+                status.getLatestCreatedRevisionName(),
+                status.getLatestReadyRevisionName(),
+                config.gc(),
+                now);
+        for (String name : doomed) {
+            context.getClient()
+                    .resources(Revision.class)
+                    .inNamespace(cfg.getMetadata().getNamespace())
+                    .withName(name)
+                    .delete();
+        }
     }
 
     private static void updateLatest(ConfigurationStatus status, Revision created, Set<Revision> owned) {
