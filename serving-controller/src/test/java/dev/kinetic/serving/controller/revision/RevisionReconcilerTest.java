@@ -14,8 +14,8 @@ import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.networking.v1alpha1.ServerlessService;
 import dev.kinetic.api.serving.v1.Revision;
 import dev.kinetic.api.serving.v1.RevisionStatus;
+import dev.kinetic.serving.controller.testing.ControllerTestServer;
 import dev.kinetic.serving.controller.testing.FakeKubelet;
-import dev.kinetic.testsupport.kube.ApplyKineticCrds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * their exact names and owners, and the Revision's status as its Deployment and Pods report progress or failure.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = ApplyKineticCrds.class)
+@WithKubernetesTestServer(crud = true, setup = ControllerTestServer.class)
 class RevisionReconcilerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -17,8 +17,8 @@ import dev.kinetic.api.serving.v1.TrafficTarget;
 import dev.kinetic.serving.controller.ConfigSnapshot;
 import dev.kinetic.serving.controller.config.DomainConfig;
 import dev.kinetic.serving.controller.config.GcConfig;
+import dev.kinetic.serving.controller.testing.ControllerTestServer;
 import dev.kinetic.serving.controller.testing.FakeKubelet;
-import dev.kinetic.testsupport.kube.ApplyKineticCrds;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * Kubernetes test server: a test plays the Deployment controller, the kubelet and the Gateway API implementation.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = ApplyKineticCrds.class)
+@WithKubernetesTestServer(crud = true, setup = ControllerTestServer.class)
 class ServingConformanceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -14,10 +14,10 @@ import dev.kinetic.api.serving.v1.Revision;
 import dev.kinetic.api.serving.v1.Route;
 import dev.kinetic.api.serving.v1.Service;
 import dev.kinetic.api.serving.v1.ServiceStatus;
+import dev.kinetic.serving.controller.testing.ControllerTestServer;
 import dev.kinetic.serving.controller.testing.FakeKubelet;
 import dev.kinetic.testsupport.fixtures.Options;
 import dev.kinetic.testsupport.fixtures.ServingFixtures;
-import dev.kinetic.testsupport.kube.ApplyKineticCrds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * scenarios that need no pods (names, labels, owner references, new revision per template change, status mirroring).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true, setup = ApplyKineticCrds.class)
+@WithKubernetesTestServer(crud = true, setup = ControllerTestServer.class)
 class ServiceReconcilerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

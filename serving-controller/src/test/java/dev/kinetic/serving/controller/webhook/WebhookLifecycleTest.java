@@ -2,7 +2,7 @@ package dev.kinetic.serving.controller.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kinetic.testsupport.kube.ApplyKineticCrds;
+import dev.kinetic.serving.controller.testing.ControllerTestServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class WebhookLifecycleTest {
 
     /** Kinetic's CRDs plus the two webhook configurations, present before the controller starts. */
-    public static class Setup extends ApplyKineticCrds {
+    public static class Setup extends ControllerTestServer {
         @Override
         public void accept(KubernetesServer server) {
             super.accept(server);
