@@ -15,6 +15,13 @@ public interface ControllerSettings {
     @WithDefault("kinetic-serving-controller")
     String leaseName();
 
+    /**
+     * How often every object is reconciled even without an event: the safety net that makes missed or filtered
+     * watch events harmless (Knative controllers resync periodically too).
+     */
+    @WithDefault("PT10M")
+    java.time.Duration resyncInterval();
+
     /** Exit when the Lease is lost, so the pod restarts and competes again (tests turn it off). */
     @WithDefault("true")
     boolean exitOnLostLease();

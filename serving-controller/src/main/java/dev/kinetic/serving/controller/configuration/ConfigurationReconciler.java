@@ -7,6 +7,7 @@ import dev.kinetic.api.serving.v1.Configuration;
 import dev.kinetic.api.serving.v1.ConfigurationStatus;
 import dev.kinetic.api.serving.v1.Revision;
 import dev.kinetic.serving.controller.ConfigSnapshot;
+import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.gc.RevisionGc;
 import dev.kinetic.serving.controller.gc.RevisionInfo;
 import dev.kinetic.serving.controller.kube.Owners;
@@ -40,6 +41,9 @@ public class ConfigurationReconciler implements Reconciler<Configuration> {
     @Inject
     ConfigSnapshot config;
 
+    @Inject
+    ControllerSettings settings;
+
     @Override
     public List<EventSource<?, Configuration>> prepareEventSources(EventSourceContext<Configuration> context) {
         return List.of(new InformerEventSource<>(
@@ -61,10 +65,10 @@ public class ConfigurationReconciler implements Reconciler<Configuration> {
 
         status.setObservedGeneration(cfg.getMetadata().getGeneration());
         if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.noUpdate();
+            return UpdateControl.<Configuration>noUpdate().rescheduleAfter(settings.resyncInterval());
         }
         cfg.setStatus(status);
-        return UpdateControl.patchStatus(cfg);
+        return UpdateControl.patchStatus(cfg).rescheduleAfter(settings.resyncInterval());
     }
 
     /** The Revision of the current generation: found among the owned ones, or created now. */

@@ -8,6 +8,7 @@ import dev.kinetic.api.networking.v1alpha1.ServerlessServiceSpec;
 import dev.kinetic.api.serving.v1.Revision;
 import dev.kinetic.api.serving.v1.RevisionStatus;
 import dev.kinetic.serving.controller.ConfigSnapshot;
+import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.kube.Children;
 import dev.kinetic.serving.controller.resources.Deployments;
 import dev.kinetic.serving.controller.resources.PodAutoscalers;
@@ -45,6 +46,9 @@ public class RevisionReconciler implements Reconciler<Revision> {
 
     @Inject
     ConfigSnapshot config;
+
+    @Inject
+    ControllerSettings settings;
 
     @Override
     public List<EventSource<?, Revision>> prepareEventSources(EventSourceContext<Revision> context) {
@@ -101,10 +105,10 @@ public class RevisionReconciler implements Reconciler<Revision> {
 
         status.setObservedGeneration(rev.getMetadata().getGeneration());
         if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.noUpdate();
+            return UpdateControl.<Revision>noUpdate().rescheduleAfter(settings.resyncInterval());
         }
         rev.setStatus(status);
-        return UpdateControl.patchStatus(rev);
+        return UpdateControl.patchStatus(rev).rescheduleAfter(settings.resyncInterval());
     }
 
     private static Deployment reconcileDeployment(Revision rev, Context<Revision> context, RevisionConfig cfg)

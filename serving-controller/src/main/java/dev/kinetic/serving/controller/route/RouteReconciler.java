@@ -9,6 +9,7 @@ import dev.kinetic.api.serving.v1.Route;
 import dev.kinetic.api.serving.v1.RouteStatus;
 import dev.kinetic.api.serving.v1.TrafficTarget;
 import dev.kinetic.serving.controller.ConfigSnapshot;
+import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.ingress.IngressRule;
 import dev.kinetic.serving.controller.ingress.Ingresses;
 import dev.kinetic.serving.controller.kube.Children;
@@ -51,10 +52,15 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = "route")
 public class RouteReconciler implements Reconciler<Route> {
+    private static final String CONFIGURATIONS = "route-configurations";
+    private static final String REVISIONS = "route-revisions";
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     ConfigSnapshot config;
+
+    @Inject
+    ControllerSettings settings;
 
     @Override
     public List<EventSource<?, Route>> prepareEventSources(EventSourceContext<Route> context) {
@@ -62,11 +68,13 @@ public class RouteReconciler implements Reconciler<Route> {
         return List.of(
                 new InformerEventSource<>(
                         InformerEventSourceConfiguration.from(Configuration.class, Route.class)
+                                .withName(CONFIGURATIONS)
                                 .withSecondaryToPrimaryMapper(cfg -> referencing(routes, cfg, r -> targets(r, cfg)))
                                 .build(),
                         context),
                 new InformerEventSource<>(
                         InformerEventSourceConfiguration.from(Revision.class, Route.class)
+                                .withName(REVISIONS)
                                 .withSecondaryToPrimaryMapper(rev -> referencing(routes, rev, r -> targets(r, rev)))
                                 .build(),
                         context),
@@ -120,8 +128,11 @@ public class RouteReconciler implements Reconciler<Route> {
         status.initializeConditions();
         ConfigSnapshot.RouteConfig cfg = config.route();
 
-        Set<Revision> revisions = context.getSecondaryResources(Revision.class);
-        TrafficResult result = resolve(route, context, revisions, cfg);
+        // Read the namespace's objects from the informer caches rather than the secondary index: the index is
+        // computed when a Configuration or Revision changes, which may be before this Route was in the cache.
+        String ns = route.getMetadata().getNamespace();
+        Set<Revision> revisions = cached(context, Revision.class, REVISIONS, ns);
+        TrafficResult result = resolve(route, cached(context, Configuration.class, CONFIGURATIONS, ns), revisions, cfg);
         if (result instanceof TrafficResult.Unresolved unresolved) {
             unresolved.error().markOn(status);
         } else {
@@ -141,18 +152,24 @@ public class RouteReconciler implements Reconciler<Route> {
 
         status.setObservedGeneration(route.getMetadata().getGeneration());
         if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.noUpdate();
+            return UpdateControl.<Route>noUpdate().rescheduleAfter(settings.resyncInterval());
         }
         route.setStatus(status);
-        return UpdateControl.patchStatus(route);
+        return UpdateControl.patchStatus(route).rescheduleAfter(settings.resyncInterval());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends HasMetadata> Set<R> cached(
+            Context<Route> context, Class<R> type, String name, String namespace) {
+        InformerEventSource<R, Route> source =
+                (InformerEventSource<R, Route>) context.eventSourceRetriever().getEventSourceFor(type, name);
+        return source.list(namespace).collect(Collectors.toSet());
     }
 
     private static TrafficResult resolve(
-            Route route, Context<Route> context, Set<Revision> revisions, ConfigSnapshot.RouteConfig cfg) {
+            Route route, Set<Configuration> configurations, Set<Revision> revisions, ConfigSnapshot.RouteConfig cfg) {
         ClusterView cluster = ClusterView.of(
-                context.getSecondaryResources(Configuration.class).stream()
-                        .map(ConfigurationState::from)
-                        .toList(),
+                configurations.stream().map(ConfigurationState::from).toList(),
                 revisions.stream().map(RevisionState::from).toList());
         String domain = IngressRule.isClusterLocal(route)
                 ? "svc." + cfg.network().clusterDomain()

@@ -10,6 +10,7 @@ import dev.kinetic.api.serving.v1.RouteStatus;
 import dev.kinetic.api.serving.v1.Service;
 import dev.kinetic.api.serving.v1.ServiceStatus;
 import dev.kinetic.serving.controller.ConfigSnapshot;
+import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.kube.Children;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -32,6 +33,9 @@ public class ServiceReconciler implements Reconciler<Service> {
 
     @Inject
     ConfigSnapshot config;
+
+    @Inject
+    ControllerSettings settings;
 
     @Override
     public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> context) {
@@ -57,10 +61,10 @@ public class ServiceReconciler implements Reconciler<Service> {
 
         status.setObservedGeneration(service.getMetadata().getGeneration());
         if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.noUpdate();
+            return UpdateControl.<Service>noUpdate().rescheduleAfter(settings.resyncInterval());
         }
         service.setStatus(status);
-        return UpdateControl.patchStatus(service);
+        return UpdateControl.patchStatus(service).rescheduleAfter(settings.resyncInterval());
     }
 
     private void reconcileConfiguration(Service service, Context<Service> context, ServiceStatus status) {

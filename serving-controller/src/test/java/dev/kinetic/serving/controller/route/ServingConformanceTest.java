@@ -17,10 +17,12 @@ import dev.kinetic.api.serving.v1.TrafficTarget;
 import dev.kinetic.serving.controller.ConfigSnapshot;
 import dev.kinetic.serving.controller.config.DomainConfig;
 import dev.kinetic.serving.controller.config.GcConfig;
+import dev.kinetic.serving.controller.config.NetworkConfig;
 import dev.kinetic.serving.controller.testing.ControllerTestServer;
 import dev.kinetic.serving.controller.testing.FakeKubelet;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -391,6 +393,109 @@ class ServingConformanceTest {
                 .isEqualTo(config.route().gateway().local().gateway().name());
         assertThat(httpRoutes(ns))
                 .allSatisfy(h -> assertThat(h.getSpec().getHostnames()).noneMatch(n -> n.endsWith("example.com")));
+    }
+
+    @Test
+    void byoRevisionNamesAreUsedAndRouted() {
+        String ns = "byo";
+        create(service(ns, "hello", withRevisionName("hello-first")));
+        revisionBecomesReady(ns, "hello-first");
+        HTTPRoute external = httpRouteFor(ns, "hello.byo.example.com");
+        assertThat(weights(external)).containsExactly(Map.entry("hello-first", 100));
+
+        Service current = client.resources(Service.class)
+                .inNamespace(ns)
+                .withName("hello")
+                .get();
+        ServingFixturesBridge.image(current, "example/app:2");
+        current.getSpec().getTemplate().getMetadata().setName("hello-second");
+        client.resource(current).update();
+        revisionBecomesReady(ns, "hello-second");
+        await().atMost(WAIT)
+                .until(
+                        () -> weights(httpRouteFor(ns, "hello.byo.example.com")),
+                        w -> w.equals(Map.of("hello-second", 100)));
+        assertThat(client.resources(Revision.class)
+                        .inNamespace(ns)
+                        .withName("hello-second")
+                        .get()
+                        .getMetadata()
+                        .getLabels())
+                .containsEntry(Knative.CONFIGURATION_GENERATION_LABEL, "2");
+    }
+
+    @Test
+    void theIstioIngressClassRendersAnEquivalentVirtualService() {
+        String ns = "istio";
+        client.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(virtualServiceCrd())
+                .createOr(c -> c.update());
+        ConfigSnapshot.RouteConfig before = config.route();
+        config.setRoute(new ConfigSnapshot.RouteConfig(
+                NetworkConfig.fromMap(Map.of("ingress-class", NetworkConfig.ISTIO_INGRESS_CLASS))
+                        .config(),
+                before.domain(),
+                before.gateway()));
+        try {
+            // A standalone Configuration and Route: see helloWorldServiceIsRoutedEndToEnd on the test server's
+            // name collision between a Knative Service and the placeholder core Service.
+            create(configuration(ns, "web"));
+            create(route(ns, "web", withRouteTraffic(configurationTarget("web", 100))));
+            revisionBecomesReady(ns, "web-00001");
+            GenericKubernetesResource vs = await().atMost(WAIT)
+                    .until(
+                            () -> client.genericKubernetesResources("networking.istio.io/v1beta1", "VirtualService")
+                                    .inNamespace(ns)
+                                    .withName("web-ingress")
+                                    .get(),
+                            v -> v != null);
+            String spec = dev.kinetic.api.Manifests.toTree(
+                            vs.getAdditionalProperties().get("spec"))
+                    .toString();
+            assertThat(spec)
+                    .contains("web.istio.example.com")
+                    .contains("web-00001.istio.svc.cluster.local")
+                    .contains("\"weight\":100")
+                    .contains("Knative-Serving-Revision")
+                    .contains("Knative-Serving-Namespace");
+            assertThat(vs.getMetadata().getOwnerReferences().get(0).getKind()).isEqualTo("Route");
+            assertThat(httpRoutes(ns)).isEmpty();
+            awaitRoute(ns, "web", s -> s.condition(RouteStatus.INGRESS_READY)
+                    .map(c -> c.isTrue())
+                    .orElse(false));
+        } finally {
+            config.setRoute(before);
+        }
+    }
+
+    private static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition virtualServiceCrd() {
+        return new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("virtualservices.networking.istio.io")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("networking.istio.io")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("VirtualService")
+                .withPlural("virtualservices")
+                .withSingular("virtualservice")
+                .endNames()
+                .addNewVersion()
+                .withName("v1beta1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .endOpenAPIV3Schema()
+                .endSchema()
+                .endVersion()
+                .endSpec()
+                .build();
     }
 
     @Test
