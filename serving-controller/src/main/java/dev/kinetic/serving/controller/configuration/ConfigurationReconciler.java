@@ -11,6 +11,7 @@ import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.gc.RevisionGc;
 import dev.kinetic.serving.controller.gc.RevisionInfo;
 import dev.kinetic.serving.controller.kube.Owners;
+import dev.kinetic.serving.controller.kube.StatusWriter;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -25,7 +26,6 @@ import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,11 +64,7 @@ public class ConfigurationReconciler implements Reconciler<Configuration> {
         collectGarbage(cfg, context, owned, status, Instant.now(clock));
 
         status.setObservedGeneration(cfg.getMetadata().getGeneration());
-        if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.<Configuration>noUpdate().rescheduleAfter(settings.resyncInterval());
-        }
-        cfg.setStatus(status);
-        return UpdateControl.patchStatus(cfg).rescheduleAfter(settings.resyncInterval());
+        return StatusWriter.write(context.getClient(), cfg, status, settings.resyncInterval());
     }
 
     /** The Revision of the current generation: found among the owned ones, or created now. */

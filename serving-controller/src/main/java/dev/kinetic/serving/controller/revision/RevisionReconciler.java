@@ -10,6 +10,7 @@ import dev.kinetic.api.serving.v1.RevisionStatus;
 import dev.kinetic.serving.controller.ConfigSnapshot;
 import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.kube.Children;
+import dev.kinetic.serving.controller.kube.StatusWriter;
 import dev.kinetic.serving.controller.resources.Deployments;
 import dev.kinetic.serving.controller.resources.PodAutoscalers;
 import dev.kinetic.serving.controller.resources.RevisionConfig;
@@ -30,7 +31,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -104,11 +104,7 @@ public class RevisionReconciler implements Reconciler<Revision> {
         }
 
         status.setObservedGeneration(rev.getMetadata().getGeneration());
-        if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.<Revision>noUpdate().rescheduleAfter(settings.resyncInterval());
-        }
-        rev.setStatus(status);
-        return UpdateControl.patchStatus(rev).rescheduleAfter(settings.resyncInterval());
+        return StatusWriter.write(context.getClient(), rev, status, settings.resyncInterval());
     }
 
     private static Deployment reconcileDeployment(Revision rev, Context<Revision> context, RevisionConfig cfg)

@@ -13,6 +13,7 @@ import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.ingress.IngressRule;
 import dev.kinetic.serving.controller.ingress.Ingresses;
 import dev.kinetic.serving.controller.kube.Children;
+import dev.kinetic.serving.controller.kube.StatusWriter;
 import dev.kinetic.serving.controller.traffic.ClusterView;
 import dev.kinetic.serving.controller.traffic.ConfigurationState;
 import dev.kinetic.serving.controller.traffic.ResolvedTraffic;
@@ -39,7 +40,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -151,11 +151,7 @@ public class RouteReconciler implements Reconciler<Route> {
         status.markTlsNotEnabled("External domain TLS is not enabled");
 
         status.setObservedGeneration(route.getMetadata().getGeneration());
-        if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.<Route>noUpdate().rescheduleAfter(settings.resyncInterval());
-        }
-        route.setStatus(status);
-        return UpdateControl.patchStatus(route).rescheduleAfter(settings.resyncInterval());
+        return StatusWriter.write(context.getClient(), route, status, settings.resyncInterval());
     }
 
     @SuppressWarnings("unchecked")

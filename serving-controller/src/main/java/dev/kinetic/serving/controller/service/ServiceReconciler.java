@@ -12,6 +12,7 @@ import dev.kinetic.api.serving.v1.ServiceStatus;
 import dev.kinetic.serving.controller.ConfigSnapshot;
 import dev.kinetic.serving.controller.ControllerSettings;
 import dev.kinetic.serving.controller.kube.Children;
+import dev.kinetic.serving.controller.kube.StatusWriter;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -60,11 +61,7 @@ public class ServiceReconciler implements Reconciler<Service> {
         reconcileRoute(service, context, status);
 
         status.setObservedGeneration(service.getMetadata().getGeneration());
-        if (Objects.equals(Manifests.toTree(status), Manifests.toTree(before))) {
-            return UpdateControl.<Service>noUpdate().rescheduleAfter(settings.resyncInterval());
-        }
-        service.setStatus(status);
-        return UpdateControl.patchStatus(service).rescheduleAfter(settings.resyncInterval());
+        return StatusWriter.write(context.getClient(), service, status, settings.resyncInterval());
     }
 
     private void reconcileConfiguration(Service service, Context<Service> context, ServiceStatus status) {
