@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -38,6 +40,9 @@ class ServiceReconcilerTest {
 
     @Inject
     KubernetesClient client;
+
+    @KubernetesTestServer
+    KubernetesServer server;
 
     private <T extends HasMetadata> T admitted(T resource) {
         Admission.setDefaultsAny(KineticKinds.of(resource.getClass()), resource, ApiConfig.defaults());
@@ -248,6 +253,39 @@ class ServiceReconcilerTest {
                                         .condition(ServiceStatus.CONFIGURATIONS_READY)
                                         .map(c -> c.isFalse())
                                         .orElse(false));
+    }
+
+    @Test
+    void aConflictOnAStatusWriteIsRetriedNotLost() {
+        String ns = "conflict";
+        // The API server answers the first two status writes of this Configuration with 409, as a real one does
+        // when the object changed since it was read (the CRUD test server does not detect stale status writes).
+        server.expect()
+                .put()
+                .withPath("/apis/serving.knative.dev/v1/namespaces/" + ns + "/configurations/hello/status")
+                .andReturn(
+                        409,
+                        new io.fabric8.kubernetes.api.model.StatusBuilder()
+                                .withCode(409)
+                                .withReason("Conflict")
+                                .withMessage(
+                                        "the object has been modified; please apply your changes to the latest version")
+                                .build())
+                .times(2);
+        client.resource(admitted(service(ns, "hello"))).create();
+        Revision rev = awaitObject(Revision.class, ns, "hello-00001");
+        markRevisionReady(rev);
+        Configuration cfg = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Configuration.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        c -> c.getStatus() != null
+                                && "hello-00001".equals(c.getStatus().getLatestReadyRevisionName()));
+        assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().isTrue())
+                .isTrue();
+        assertThat(cfg.getStatus().getObservedGeneration()).isEqualTo(1L);
     }
 
     @Test
