@@ -16,6 +16,7 @@ import dev.kinetic.api.serving.v1.Revision;
 import dev.kinetic.api.serving.v1.RevisionStatus;
 import dev.kinetic.serving.controller.testing.ControllerTestServer;
 import dev.kinetic.serving.controller.testing.FakeKubelet;
+import dev.kinetic.serving.controller.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -46,13 +47,7 @@ class RevisionReconcilerTest {
     }
 
     private <T extends HasMetadata> T awaitObject(Class<T> type, String ns, String name) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> client.resources(type)
-                                .inNamespace(ns)
-                                .withName(name)
-                                .get(),
-                        r -> r != null);
+        return new TestCluster(client).awaitObject(type, ns, name);
     }
 
     private Revision awaitRevision(String ns, String name, Predicate<RevisionStatus> condition) {

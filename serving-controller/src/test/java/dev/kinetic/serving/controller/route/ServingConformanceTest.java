@@ -19,7 +19,7 @@ import dev.kinetic.serving.controller.config.DomainConfig;
 import dev.kinetic.serving.controller.config.GcConfig;
 import dev.kinetic.serving.controller.config.NetworkConfig;
 import dev.kinetic.serving.controller.testing.ControllerTestServer;
-import dev.kinetic.serving.controller.testing.FakeKubelet;
+import dev.kinetic.serving.controller.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -64,20 +64,11 @@ class ServingConformanceTest {
     }
 
     private <T extends HasMetadata> T create(T resource) {
-        Admission.setDefaultsAny(KineticKinds.of(resource.getClass()), resource, ApiConfig.defaults());
-        return client.resource(resource).create();
+        return new TestCluster(client).create(resource);
     }
 
     private void revisionBecomesReady(String ns, String revision) {
-        await().atMost(WAIT)
-                .until(
-                        () -> client.apps()
-                                .deployments()
-                                .inNamespace(ns)
-                                .withName(revision + "-deployment")
-                                .get(),
-                        d -> d != null);
-        new FakeKubelet(client).markAvailable(ns, revision);
+        new TestCluster(client).revisionBecomesReady(ns, revision);
     }
 
     private Route awaitRoute(String ns, String name, Predicate<RouteStatus> condition) {

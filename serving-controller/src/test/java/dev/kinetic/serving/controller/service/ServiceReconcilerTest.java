@@ -4,9 +4,6 @@ import static dev.kinetic.testsupport.fixtures.ServingFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kinetic.api.Admission;
-import dev.kinetic.api.ApiConfig;
-import dev.kinetic.api.KineticKinds;
 import dev.kinetic.api.Knative;
 import dev.kinetic.api.duck.v1.ConditionSet;
 import dev.kinetic.api.serving.v1.Configuration;
@@ -16,6 +13,7 @@ import dev.kinetic.api.serving.v1.Service;
 import dev.kinetic.api.serving.v1.ServiceStatus;
 import dev.kinetic.serving.controller.testing.ControllerTestServer;
 import dev.kinetic.serving.controller.testing.FakeKubelet;
+import dev.kinetic.serving.controller.testing.TestCluster;
 import dev.kinetic.testsupport.fixtures.Options;
 import dev.kinetic.testsupport.fixtures.ServingFixtures;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -45,18 +43,11 @@ class ServiceReconcilerTest {
     KubernetesServer server;
 
     private <T extends HasMetadata> T admitted(T resource) {
-        Admission.setDefaultsAny(KineticKinds.of(resource.getClass()), resource, ApiConfig.defaults());
-        return resource;
+        return TestCluster.admitted(resource);
     }
 
     private <T extends HasMetadata> T awaitObject(Class<T> type, String ns, String name) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> client.resources(type)
-                                .inNamespace(ns)
-                                .withName(name)
-                                .get(),
-                        r -> r != null);
+        return new TestCluster(client).awaitObject(type, ns, name);
     }
 
     private static void assertControlledBy(HasMetadata child, HasMetadata owner) {
@@ -312,16 +303,8 @@ class ServiceReconcilerTest {
     }
 
     private void markRevisionReady(Revision rev) {
-        String ns = rev.getMetadata().getNamespace();
-        String name = rev.getMetadata().getName();
-        await().atMost(WAIT)
-                .until(
-                        () -> client.apps()
-                                .deployments()
-                                .inNamespace(ns)
-                                .withName(name + "-deployment")
-                                .get(),
-                        d -> d != null);
-        new FakeKubelet(client).markAvailable(ns, name);
+        new TestCluster(client)
+                .revisionBecomesReady(
+                        rev.getMetadata().getNamespace(), rev.getMetadata().getName());
     }
 }
