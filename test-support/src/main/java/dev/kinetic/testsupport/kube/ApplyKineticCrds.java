@@ -19,6 +19,7 @@ public class ApplyKineticCrds implements Consumer<KubernetesServer> {
 
     @Override
     public void accept(KubernetesServer server) {
+        GroupAwareAttributes.install(server.getKubernetesMockServer());
         KineticCrds.load().applyTo(server.getClient());
     }
 }

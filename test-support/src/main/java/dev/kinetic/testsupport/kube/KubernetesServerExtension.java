@@ -113,6 +113,7 @@ public final class KubernetesServerExtension implements BeforeAllCallback, After
     public static KubernetesServer startServer(boolean kineticCrds, List<String> crdFolders) {
         KubernetesServer server = new KubernetesServer(false, true, InetAddress.getLoopbackAddress(), 0, List.of());
         server.before();
+        GroupAwareAttributes.install(server.getKubernetesMockServer());
         try {
             if (kineticCrds) {
                 KineticCrds.load().applyTo(server.getClient());

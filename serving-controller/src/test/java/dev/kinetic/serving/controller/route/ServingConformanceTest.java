@@ -126,7 +126,7 @@ class ServingConformanceTest {
     }
 
     @Test
-    void helloWorldServiceIsRoutedEndToEnd() {
+    void helloWorldServiceBecomesReadyEndToEnd() {
         String ns = "e2e";
         create(service(ns, "hello"));
         revisionBecomesReady(ns, "hello-00001");
@@ -177,9 +177,45 @@ class ServingConformanceTest {
                         .orElseThrow()
                         .isTrue())
                 .isTrue();
-        // The rest of a Service's readiness (its placeholder Service named like it) cannot be shown on the
-        // fabric8 test server, which stores a core Service and a Knative Service of one name under one key;
-        // readiness end to end is shown with a standalone Configuration and Route below.
+        assertThat(client.services()
+                        .inNamespace(ns)
+                        .withName("hello")
+                        .get()
+                        .getSpec()
+                        .getType())
+                .isEqualTo("ExternalName");
+
+        // The gateway accepts the HTTPRoutes: everything becomes Ready for the current generation.
+        acceptAll(ns);
+        Service ready = await().atMost(WAIT)
+                .until(
+                        () -> client.resources(Service.class)
+                                .inNamespace(ns)
+                                .withName("hello")
+                                .get(),
+                        Service::isReady);
+        assertThat(ready.getStatus().getObservedGeneration())
+                .isEqualTo(ready.getMetadata().getGeneration());
+        assertThat(ready.getStatus().getTraffic()).singleElement().satisfies(t -> assertThat(t.getRevisionName())
+                .isEqualTo("hello-00001"));
+        assertThat(client.resources(Route.class)
+                        .inNamespace(ns)
+                        .withName("hello")
+                        .get()
+                        .isReady())
+                .isTrue();
+        assertThat(client.resources(dev.kinetic.api.serving.v1.Configuration.class)
+                        .inNamespace(ns)
+                        .withName("hello")
+                        .get()
+                        .isReady())
+                .isTrue();
+        assertThat(client.resources(Revision.class)
+                        .inNamespace(ns)
+                        .withName("hello-00001")
+                        .get()
+                        .isReady())
+                .isTrue();
     }
 
     @Test
@@ -430,8 +466,6 @@ class ServingConformanceTest {
                 before.domain(),
                 before.gateway()));
         try {
-            // A standalone Configuration and Route: see helloWorldServiceIsRoutedEndToEnd on the test server's
-            // name collision between a Knative Service and the placeholder core Service.
             create(configuration(ns, "web"));
             create(route(ns, "web", withRouteTraffic(configurationTarget("web", 100))));
             revisionBecomesReady(ns, "web-00001");
