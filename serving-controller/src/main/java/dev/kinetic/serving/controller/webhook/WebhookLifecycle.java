@@ -48,9 +48,14 @@ public class WebhookLifecycle {
                     return c;
                 })
                 .orElseGet(() -> {
-                    LOG.infof("no certificate in %s: generating a self-signed one", config.certDir());
-                    return SelfSignedCertificates.generate(
-                            WebhookCertificate.dnsNames(config.serviceName(), config.namespace()), Instant.now());
+                    LOG.infof("no certificate in %s: using the shared generated one", config.certDir());
+                    return SharedCertificates.obtain(
+                            client,
+                            config.namespace(),
+                            config.serviceName() + "-certs",
+                            () -> SelfSignedCertificates.generate(
+                                    WebhookCertificate.dnsNames(config.serviceName(), config.namespace()),
+                                    Instant.now()));
                 });
         WebhookServer started = new WebhookServer(vertx, snapshot::api);
         // Startup thread, not an event loop: waiting for the bind makes a port clash fail the start.

@@ -280,6 +280,22 @@ class ServiceReconcilerTest {
     }
 
     @Test
+    void generateNameServicesGetChildrenNamedAfterTheGeneratedName() {
+        String ns = "generated";
+        Service svc = service(ns, "unused");
+        svc.getMetadata().setName(null);
+        svc.getMetadata().setGenerateName("hello-");
+        Service created = client.resource(admitted(svc)).create();
+        String name = created.getMetadata().getName();
+        assertThat(name).startsWith("hello-");
+
+        Configuration cfg = awaitObject(Configuration.class, ns, name);
+        assertControlledBy(cfg, created);
+        assertControlledBy(awaitObject(Route.class, ns, name), created);
+        assertControlledBy(awaitObject(Revision.class, ns, name + "-00001"), cfg);
+    }
+
+    @Test
     void aConfigurationItDoesNotOwnIsReported() {
         String ns = "notowned";
         client.resource(admitted(configuration(ns, "taken"))).create();
