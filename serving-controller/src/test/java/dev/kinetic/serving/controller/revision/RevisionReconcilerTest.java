@@ -2,7 +2,6 @@ package dev.kinetic.serving.controller.revision;
 
 import static dev.kinetic.testsupport.fixtures.ServingFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.kinetic.api.Admission;
 import dev.kinetic.api.ApiConfig;
@@ -40,6 +39,10 @@ class RevisionReconcilerTest {
     @Inject
     KubernetesClient client;
 
+    private TestCluster cluster() {
+        return new TestCluster(client);
+    }
+
     private Revision createRevision(String ns, String name) {
         Revision rev = revision(ns, name, withConfigurationLabels("hello", 1));
         Admission.setDefaultsAny(KineticKinds.of(Revision.class), rev, ApiConfig.defaults());
@@ -51,13 +54,8 @@ class RevisionReconcilerTest {
     }
 
     private Revision awaitRevision(String ns, String name, Predicate<RevisionStatus> condition) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Revision.class)
-                                .inNamespace(ns)
-                                .withName(name)
-                                .get(),
-                        r -> r.getStatus() != null && condition.test(r.getStatus()));
+        return cluster()
+                .awaitUntil(Revision.class, ns, name, r -> r.getStatus() != null && condition.test(r.getStatus()));
     }
 
     private static void assertOwnedBy(HasMetadata child, Revision rev) {

@@ -51,6 +51,10 @@ class ServingConformanceTest {
     @Inject
     KubernetesClient client;
 
+    private TestCluster cluster() {
+        return new TestCluster(client);
+    }
+
     @Inject
     ConfigSnapshot config;
 
@@ -72,13 +76,7 @@ class ServingConformanceTest {
     }
 
     private Route awaitRoute(String ns, String name, Predicate<RouteStatus> condition) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Route.class)
-                                .inNamespace(ns)
-                                .withName(name)
-                                .get(),
-                        r -> r.getStatus() != null && condition.test(r.getStatus()));
+        return cluster().awaitUntil(Route.class, ns, name, r -> r.getStatus() != null && condition.test(r.getStatus()));
     }
 
     private List<HTTPRoute> httpRoutes(String ns) {
@@ -155,19 +153,13 @@ class ServingConformanceTest {
                         .getSet())
                 .extracting(h -> h.getName() + "=" + h.getValue())
                 .containsExactlyInAnyOrder("Knative-Serving-Revision=hello-00001", "Knative-Serving-Namespace=e2e");
-        await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Revision.class)
-                                .inNamespace(ns)
-                                .withName("hello-00001")
-                                .get(),
-                        r -> "active".equals(r.getMetadata().getLabels().get(Knative.ROUTING_STATE_LABEL)));
-        Service svc = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Service.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        cluster().awaitUntil(Revision.class, ns, "hello-00001", r -> "active"
+                .equals(r.getMetadata().getLabels().get(Knative.ROUTING_STATE_LABEL)));
+        Service svc = cluster()
+                .awaitUntil(
+                        Service.class,
+                        ns,
+                        "hello",
                         s -> s.getStatus() != null
                                 && "http://hello.e2e.example.com"
                                         .equals(s.getStatus().getUrl()));
@@ -187,13 +179,7 @@ class ServingConformanceTest {
 
         // The gateway accepts the HTTPRoutes: everything becomes Ready for the current generation.
         acceptAll(ns);
-        Service ready = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Service.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
-                        Service::isReady);
+        Service ready = cluster().awaitUntil(Service.class, ns, "hello", Service::isReady);
         assertThat(ready.getStatus().getObservedGeneration())
                 .isEqualTo(ready.getMetadata().getGeneration());
         assertThat(ready.getStatus().getTraffic()).singleElement().satisfies(t -> assertThat(t.getRevisionName())
@@ -242,13 +228,7 @@ class ServingConformanceTest {
                 .isFalse();
 
         acceptAll(ns);
-        Route ready = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Route.class)
-                                .inNamespace(ns)
-                                .withName("web")
-                                .get(),
-                        Route::isReady);
+        Route ready = cluster().awaitUntil(Route.class, ns, "web", Route::isReady);
         assertThat(ready.getStatus()
                         .condition(RouteStatus.CERTIFICATE_PROVISIONED)
                         .orElseThrow()
@@ -287,13 +267,8 @@ class ServingConformanceTest {
                 .until(
                         () -> weights(httpRouteFor(ns, "hello.rollout.example.com")),
                         w -> w.equals(Map.of("hello-00002", 100)));
-        await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Revision.class)
-                                .inNamespace(ns)
-                                .withName("hello-00001")
-                                .get(),
-                        r -> "reserve".equals(r.getMetadata().getLabels().get(Knative.ROUTING_STATE_LABEL)));
+        cluster().awaitUntil(Revision.class, ns, "hello-00001", r -> "reserve"
+                .equals(r.getMetadata().getLabels().get(Knative.ROUTING_STATE_LABEL)));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.kinetic.serving.controller.service;
 
 import static dev.kinetic.testsupport.fixtures.ServingFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.kinetic.api.Knative;
 import dev.kinetic.api.duck.v1.ConditionSet;
@@ -38,6 +37,10 @@ class ServiceReconcilerTest {
 
     @Inject
     KubernetesClient client;
+
+    private TestCluster cluster() {
+        return new TestCluster(client);
+    }
 
     @KubernetesTestServer
     KubernetesServer server;
@@ -103,12 +106,11 @@ class ServiceReconcilerTest {
                 .containsEntry(Knative.MIN_SCALE_ANNOTATION, "1")
                 .containsKey(Knative.ROUTING_STATE_MODIFIED_ANNOTATION);
 
-        Configuration withStatus = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Configuration.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        Configuration withStatus = cluster()
+                .awaitUntil(
+                        Configuration.class,
+                        ns,
+                        "hello",
                         c -> c.getStatus() != null
                                 && "hello-00001".equals(c.getStatus().getLatestCreatedRevisionName()));
         assertThat(withStatus
@@ -117,12 +119,11 @@ class ServiceReconcilerTest {
                         .orElseThrow()
                         .isUnknown())
                 .isTrue();
-        Service svcStatus = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Service.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        Service svcStatus = cluster()
+                .awaitUntil(
+                        Service.class,
+                        ns,
+                        "hello",
                         s -> s.getStatus() != null
                                 && "hello-00001".equals(s.getStatus().getLatestCreatedRevisionName()));
         assertThat(svcStatus.getStatus().getObservedGeneration()).isEqualTo(1L);
@@ -135,12 +136,11 @@ class ServiceReconcilerTest {
         Revision first = awaitObject(Revision.class, ns, "hello-00001");
         markRevisionReady(first);
 
-        Service ready = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Service.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        Service ready = cluster()
+                .awaitUntil(
+                        Service.class,
+                        ns,
+                        "hello",
                         s -> s.getStatus() != null
                                 && "hello-00001".equals(s.getStatus().getLatestReadyRevisionName()));
         assertThat(ready.getStatus()
@@ -160,12 +160,11 @@ class ServiceReconcilerTest {
         Revision second = awaitObject(Revision.class, ns, "hello-00002");
         assertThat(second.getSpec().getContainers().get(0).getImage()).isEqualTo("example/app:2");
         assertThat(second.getMetadata().getLabels()).containsEntry(Knative.CONFIGURATION_GENERATION_LABEL, "2");
-        Configuration cfg = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Configuration.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        Configuration cfg = cluster()
+                .awaitUntil(
+                        Configuration.class,
+                        ns,
+                        "hello",
                         c -> c.getStatus() != null
                                 && "hello-00002".equals(c.getStatus().getLatestCreatedRevisionName()));
         // The new revision is not ready yet: latestReady stays on the first and Ready is Unknown.
@@ -174,12 +173,11 @@ class ServiceReconcilerTest {
                 .isTrue();
 
         markRevisionReady(second);
-        await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Configuration.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        cluster()
+                .awaitUntil(
+                        Configuration.class,
+                        ns,
+                        "hello",
                         c -> "hello-00002".equals(c.getStatus().getLatestReadyRevisionName())
                                 && c.getStatus()
                                         .condition(ConditionSet.READY)
@@ -217,12 +215,11 @@ class ServiceReconcilerTest {
                         "ImagePullBackOff",
                         "Back-off pulling image \"example/missing:nope\"");
 
-        Configuration cfg = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Configuration.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        Configuration cfg = cluster()
+                .awaitUntil(
+                        Configuration.class,
+                        ns,
+                        "hello",
                         c -> c.getStatus() != null
                                 && c.getStatus()
                                         .condition(ConditionSet.READY)
@@ -233,12 +230,11 @@ class ServiceReconcilerTest {
         assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().getMessage())
                 .isEqualTo("Revision \"hello-00001\" failed with message: Back-off pulling image"
                         + " \"example/missing:nope\".");
-        await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Service.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        cluster()
+                .awaitUntil(
+                        Service.class,
+                        ns,
+                        "hello",
                         s -> s.getStatus() != null
                                 && s.getStatus()
                                         .condition(ServiceStatus.CONFIGURATIONS_READY)
@@ -266,12 +262,11 @@ class ServiceReconcilerTest {
         client.resource(admitted(service(ns, "hello"))).create();
         Revision rev = awaitObject(Revision.class, ns, "hello-00001");
         markRevisionReady(rev);
-        Configuration cfg = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Configuration.class)
-                                .inNamespace(ns)
-                                .withName("hello")
-                                .get(),
+        Configuration cfg = cluster()
+                .awaitUntil(
+                        Configuration.class,
+                        ns,
+                        "hello",
                         c -> c.getStatus() != null
                                 && "hello-00001".equals(c.getStatus().getLatestReadyRevisionName()));
         assertThat(cfg.getStatus().condition(ConditionSet.READY).orElseThrow().isTrue())
@@ -300,12 +295,11 @@ class ServiceReconcilerTest {
         String ns = "notowned";
         client.resource(admitted(configuration(ns, "taken"))).create();
         client.resource(admitted(service(ns, "taken"))).create();
-        Service svc = await().atMost(WAIT)
-                .until(
-                        () -> client.resources(Service.class)
-                                .inNamespace(ns)
-                                .withName("taken")
-                                .get(),
+        Service svc = cluster()
+                .awaitUntil(
+                        Service.class,
+                        ns,
+                        "taken",
                         s -> s.getStatus() != null
                                 && s.getStatus()
                                         .condition(ServiceStatus.CONFIGURATIONS_READY)
