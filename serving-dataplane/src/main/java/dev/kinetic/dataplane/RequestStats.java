@@ -1,4 +1,4 @@
-package dev.kinetic.queueproxy;
+package dev.kinetic.dataplane;
 
 /**
  * What the autoscaler learns from one pod (Knative {@code pkg/queue/stats.go}): over each reporting window, the

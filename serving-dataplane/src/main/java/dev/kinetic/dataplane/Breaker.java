@@ -1,4 +1,4 @@
-package dev.kinetic.queueproxy;
+package dev.kinetic.dataplane;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;

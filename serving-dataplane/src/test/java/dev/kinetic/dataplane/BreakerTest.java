@@ -1,4 +1,4 @@
-package dev.kinetic.queueproxy;
+package dev.kinetic.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,207 @@
+package dev.kinetic.testsupport.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small user container for data-plane tests, served over real sockets (HTTP/1.1, h2c and websockets on one port).
+ * It records what a test needs to assert on: the most requests it ever had in flight at once, how many it served,
+ * and the headers and protocol each request arrived with.
+ *
+ * <ul>
+ *   <li>{@code GET /} answers {@code hello}; {@code ?sleep=MS} waits that long first.
+ *   <li>{@code GET /stream?chunks=N&interval=MS} sends the status and a first chunk at once, then a chunk every
+ *       interval: a response that starts at once and streams.
+ *   <li>{@code GET /headers} answers a JSON object: {@code protocol}, {@code host} and every request header.
+ *   <li>{@code POST /echo} streams the request body back.
+ *   <li>{@code GET /healthz} answers 200 while {@link #ready(boolean) ready}, 503 otherwise.
+ *   <li>A websocket upgrade on any path echoes every frame.
+ * </ul>
+ */
+public final class SampleApp implements AutoCloseable {
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final HttpServer server;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicBoolean ready = new AtomicBoolean(true);
+    private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+    private volatile String lastProtocol = "";
+
+    private SampleApp(Vertx vertx, boolean ownsVertx, String host, int port) {
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.server = vertx.createHttpServer(
+                        new HttpServerOptions().setHost(host).setPort(port))
+                .webSocketHandler(this::echo)
+                .requestHandler(this::handle);
+        await(server.listen().toCompletionStage().toCompletableFuture());
+    }
+
+    /** Starts the app on {@code host:port} (port 0 picks a free one) with a Vert.x instance of its own. */
+    public static SampleApp start(String host, int port) {
+        return new SampleApp(Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)), true, host, port);
+    }
+
+    /** Starts the app on 127.0.0.1 and a free port. */
+    public static SampleApp start() {
+        return start("127.0.0.1", 0);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** The most requests that were ever in flight at once (websockets not counted). */
+    public int maxConcurrency() {
+        return maxInFlight.get();
+    }
+
+    /** Requests in flight now. */
+    public int concurrency() {
+        return inFlight.get();
+    }
+
+    /** Requests answered or started so far (health checks not counted). */
+    public long served() {
+        return served.get();
+    }
+
+    /** Headers of the most recent request, names in lower case. */
+    public Map<String, String> lastHeaders() {
+        return Map.copyOf(lastHeaders);
+    }
+
+    /** HTTP version of the most recent request, e.g. {@code HTTP_1_1} or {@code HTTP_2}. */
+    public String lastProtocol() {
+        return lastProtocol;
+    }
+
+    /** Sets whether {@code /healthz} passes. */
+    public SampleApp ready(boolean value) {
+        ready.set(value);
+        return this;
+    }
+
+    /** Forgets the recorded maximum concurrency and count. */
+    public void resetCounters() {
+        maxInFlight.set(inFlight.get());
+        served.set(0);
+    }
+
+    private void handle(HttpServerRequest req) {
+        if ("/healthz".equals(req.path())) {
+            req.response().setStatusCode(ready.get() ? 200 : 503).end(ready.get() ? "ok" : "not ready");
+            return;
+        }
+        served.incrementAndGet();
+        lastProtocol = req.version().name();
+        lastHeaders.clear();
+        req.headers().forEach(h -> lastHeaders.merge(h.getKey().toLowerCase(), h.getValue(), (a, b) -> a + "," + b));
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        req.response().endHandler(v -> inFlight.decrementAndGet());
+        req.response().closeHandler(v -> {
+            if (!req.response().ended()) {
+                inFlight.decrementAndGet();
+            }
+        });
+        switch (req.path()) {
+            case "/stream" -> stream(req);
+            case "/headers" -> headers(req);
+            case "/echo" -> req.response().setChunked(true).send(req);
+            default -> after(param(req, "sleep", 0), () -> req.response().end("hello"));
+        }
+    }
+
+    private void stream(HttpServerRequest req) {
+        int chunks = param(req, "chunks", 3);
+        long interval = param(req, "interval", 100);
+        req.response().setChunked(true).putHeader("content-type", "text/plain");
+        req.response().write("chunk 0\n");
+        AtomicInteger sent = new AtomicInteger(1);
+        if (chunks <= 1) {
+            req.response().end();
+            return;
+        }
+        vertx.setPeriodic(interval, id -> {
+            if (req.response().closed()) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            int n = sent.getAndIncrement();
+            req.response().write("chunk " + n + "\n");
+            if (n + 1 >= chunks) {
+                vertx.cancelTimer(id);
+                req.response().end();
+            }
+        });
+    }
+
+    private void headers(HttpServerRequest req) {
+        JsonObject body = new JsonObject()
+                .put("protocol", req.version().name())
+                .put("host", req.host())
+                .put("method", req.method().name());
+        req.headers().forEach(h -> body.put(h.getKey().toLowerCase(), h.getValue()));
+        req.response().putHeader("content-type", "application/json").end(body.encode());
+    }
+
+    private void echo(ServerWebSocket ws) {
+        ws.frameHandler(frame -> {
+            if (frame.isText()) {
+                ws.writeTextMessage(frame.textData());
+            } else if (frame.isBinary()) {
+                ws.writeBinaryMessage(Buffer.buffer(frame.binaryData().getBytes()));
+            }
+        });
+    }
+
+    private void after(long millis, Runnable action) {
+        if (millis <= 0) {
+            action.run();
+        } else {
+            vertx.setTimer(millis, id -> action.run());
+        }
+    }
+
+    private static int param(HttpServerRequest req, String name, int fallback) {
+        String v = req.getParam(name);
+        return v == null ? fallback : Integer.parseInt(v);
+    }
+
+    @Override
+    public void close() {
+        await(server.close().toCompletionStage().toCompletableFuture());
+        if (ownsVertx) {
+            await(vertx.close().toCompletionStage().toCompletableFuture());
+        }
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("sample app did not start or stop in time", e);
+        }
+    }
+
+    /** Runs the app standalone: {@code SampleApp [port]} on 127.0.0.1. */
+    public static void main(String[] args) {
+        SampleApp app = start("127.0.0.1", args.length > 0 ? Integer.parseInt(args[0]) : 8080);
+        System.out.println("sample app listening on 127.0.0.1:" + app.port());
+    }
+}
