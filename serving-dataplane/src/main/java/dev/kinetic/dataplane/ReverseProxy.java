@@ -194,14 +194,22 @@ public final class ReverseProxy {
             boolean upgrade = isUpgrade(req);
             MultiMap headers = endToEnd(req.headers(), upgrade);
             editHeaders.accept(headers);
-            if (h2 && req.authority() != null) {
-                headers.set(HttpHeaders.HOST, req.authority().toString());
-            }
             RequestOptions options = new RequestOptions()
                     .setServer(target)
                     .setMethod(req.method())
-                    .setURI(req.uri())
-                    .setHeaders(headers);
+                    .setURI(req.uri());
+            if (h2) {
+                // HTTP/2 header names are lower case, and the authority travels as :authority, not Host.
+                MultiMap lower = MultiMap.caseInsensitiveMultiMap();
+                headers.forEach(e -> lower.add(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+                lower.remove(HttpHeaders.HOST);
+                headers = lower;
+                if (req.authority() != null) {
+                    options.setHost(req.authority().host());
+                    options.setPort(req.authority().port() > 0 ? req.authority().port() : 80);
+                }
+            }
+            options.setHeaders(headers);
             (h2 ? h2c : http1).request(options).onComplete(ar -> connected(ar, upgrade));
         }
 
@@ -384,11 +392,8 @@ public final class ReverseProxy {
         }
 
         private void timedOut() {
-            if (finished) {
+            if (!settle()) {
                 return;
-            }
-            if (upstream != null) {
-                upstream.reset();
             }
             if (!responded && !resp.headWritten()) {
                 resp.setStatusCode(504).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -396,7 +401,7 @@ public final class ReverseProxy {
             } else {
                 resp.reset();
             }
-            finish(Outcome.TIMED_OUT);
+            done.handle(Outcome.TIMED_OUT);
         }
 
         private void upstreamFailed(Throwable cause) {
@@ -414,13 +419,25 @@ public final class ReverseProxy {
         }
 
         private void clientGone() {
-            if (finished) {
-                return;
+            if (settle()) {
+                done.handle(Outcome.CLIENT_GONE);
             }
+        }
+
+        /**
+         * Ends the exchange early: marks it finished first (resetting the upstream fires its handlers, which must
+         * then see a finished exchange), stops the timers and resets the upstream. False if it was already over.
+         */
+        private boolean settle() {
+            if (finished) {
+                return false;
+            }
+            finished = true;
+            cancelTimers();
             if (upstream != null) {
                 upstream.reset();
             }
-            finish(Outcome.CLIENT_GONE);
+            return true;
         }
 
         private void finish(Outcome outcome) {
