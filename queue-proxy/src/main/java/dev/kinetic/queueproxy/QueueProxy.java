@@ -216,7 +216,27 @@ public final class QueueProxy {
     /** A W3C trace context for a request that came without one, so the app can always correlate its logs. */
     static String newTraceparent() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format("00-%016x%016x-%016x-00", r.nextLong(), r.nextLong() | 1L, r.nextLong() | 1L);
+        char[] c = new char[55];
+        c[0] = '0';
+        c[1] = '0';
+        c[2] = '-';
+        hex(r.nextLong(), c, 3);
+        hex(r.nextLong() | 1L, c, 19); // an all-zero trace id is invalid
+        c[35] = '-';
+        hex(r.nextLong() | 1L, c, 36);
+        c[52] = '-';
+        c[53] = '0';
+        c[54] = '0';
+        return new String(c);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static void hex(long v, char[] into, int at) {
+        for (int i = 15; i >= 0; i--) {
+            into[at + i] = HEX[(int) (v & 0xf)];
+            v >>>= 4;
+        }
     }
 
     private void finish(HttpServerRequest req, long arrival, boolean proxied) {
