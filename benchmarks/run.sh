@@ -187,7 +187,7 @@ mvn() {
 
 # build MODULES LOG: builds them (and what they need), offline first.
 build() {
-  local args=(-B -q package -DskipTests -Dspotless.check.skip=true -pl "$1" -am)
+  local args=(-B -q package -Dmaven.test.skip=true -Dspotless.check.skip=true -pl "$1" -am)
   mvn -o "${args[@]}" >>"$2" 2>&1 || mvn "${args[@]}" >>"$2" 2>&1
 }
 
@@ -293,7 +293,7 @@ start_activator() {
   local cmd=(env ACTIVATOR_PORT="$port" ACTIVATOR_H2C_PORT="$h2c" ACTIVATOR_ADMIN_PORT="$admin"
     ACTIVATOR_BIND_ADDRESS=127.0.0.1 AUTOSCALER_URL=ws://127.0.0.1:1/ws POD_NAME="$name"
     KUBERNETES_MASTER="http://127.0.0.1:$api" KUBERNETES_AUTH_TRYKUBECONFIG=false
-    KUBERNETES_AUTH_TRYSERVICEACCOUNT=false KUBERNETES_NAMESPACE=bench)
+    KUBERNETES_AUTH_TRYSERVICEACCOUNT=false)
   # shellcheck disable=SC2207 # jvm.flags is a list of flags
   cmd+=(java $(java_flags activator) -jar "$ACT_JAR")
   if ((timed)); then

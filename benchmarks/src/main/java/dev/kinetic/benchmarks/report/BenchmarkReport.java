@@ -299,7 +299,7 @@ public final class BenchmarkReport {
         md.append("Each was recorded with JFR (`jcmd PID JFR.start settings=profile`) during one more wrk run of the "
                 + "variant at the connection count shown. *Self* counts the samples where a method was on top of "
                 + "the stack (where CPU goes); *total* counts the samples where it was anywhere on the stack (which "
-                + "path the CPU goes under).\n\n");
+                + "path the CPU goes under); *ours* is *total* for Kinetic's own methods only.\n\n");
         notes.forEach(l -> md.append("- ").append(l).append('\n'));
         if (!notes.isEmpty()) {
             md.append('\n');
@@ -331,12 +331,18 @@ public final class BenchmarkReport {
                                 .collect(Collectors.joining(", ")));
             }
             md.append(". Waiting in `EPoll.wait` is idle time; socket reads and writes are system-call CPU.\n\n");
-            md.append("| # | self | method | | total | method |\n|---:|---:|---|---|---:|---|\n");
-            for (int i = 0; i < Math.max(profile.self().size(), profile.total().size()); i++) {
+            md.append("| # | self | method | total | method | ours | method |\n");
+            md.append("|---:|---:|---|---:|---|---:|---|\n");
+            int rows = Math.max(
+                    profile.self().size(),
+                    Math.max(profile.total().size(), profile.ours().size()));
+            for (int i = 0; i < rows; i++) {
                 md.append("| ").append(i + 1).append(" | ");
                 appendEntry(md, profile.self(), i, profile.samples());
-                md.append(" | | ");
+                md.append(" | ");
                 appendEntry(md, profile.total(), i, profile.samples());
+                md.append(" | ");
+                appendEntry(md, profile.ours(), i, profile.samples());
                 md.append(" |\n");
             }
             md.append('\n');

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -24,6 +25,8 @@ import jdk.jfr.consumer.RecordingFile;
  * @param samples execution samples in the recording
  * @param self sample counts of the topmost frame's method, highest first
  * @param total sample counts of each method present anywhere in a sample's stack (once per sample), highest first
+ * @param ours as {@code total}, for Kinetic's own methods ({@value #OURS} packages) only: which of our code paths
+ *     the samples fall under
  * @param nativeSamples native-method samples in the recording
  * @param nativeTop sample counts of the native method a sampled thread was in, highest first
  */
@@ -31,8 +34,13 @@ public record JfrProfile(
         long samples,
         List<Map.Entry<String, Long>> self,
         List<Map.Entry<String, Long>> total,
+        List<Map.Entry<String, Long>> ours,
         long nativeSamples,
         List<Map.Entry<String, Long>> nativeTop) {
+
+    static final String OURS = "dev.kinetic.";
+    /** A lambda's hidden class, {@code Foo$$Lambda$56+0x00007f82fb0e1d00.1130894323}: the numbers vary by run. */
+    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda\\$[0-9]+[+/]0x[0-9a-f]+(\\.[0-9]+)?");
 
     private static final int NATIVE_TOP = 5;
 
@@ -71,8 +79,15 @@ public record JfrProfile(
                 }
             }
         }
+        Map<String, Long> ours = new HashMap<>(total);
+        ours.keySet().removeIf(method -> !method.startsWith(OURS));
         return new JfrProfile(
-                samples, highest(self, top), highest(total, top), nativeSamples, highest(nativeTop, NATIVE_TOP));
+                samples,
+                highest(self, top),
+                highest(total, top),
+                highest(ours, top),
+                nativeSamples,
+                highest(nativeTop, NATIVE_TOP));
     }
 
     private static String name(RecordedFrame frame) {
@@ -80,7 +95,7 @@ public record JfrProfile(
         if (method == null) {
             return "(unknown)";
         }
-        return method.getType().getName() + "." + method.getName();
+        return LAMBDA.matcher(method.getType().getName()).replaceAll("\\$\\$Lambda") + "." + method.getName();
     }
 
     private static List<Map.Entry<String, Long>> highest(Map<String, Long> counts, int top) {
