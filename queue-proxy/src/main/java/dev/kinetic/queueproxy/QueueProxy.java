@@ -90,7 +90,7 @@ public final class QueueProxy {
                 .setTcpNoDelay(true)
                 .setMaxInitialLineLength(16 * 1024)
                 .setMaxHeaderSize(64 * 1024)
-                .setHandle100ContinueAutomatically(false);
+                .setHandle100ContinueAutomatically(true);
         HttpServer serving = vertx.createHttpServer(new HttpServerOptions(data).setPort(config.servingPort()))
                 .requestHandler(this::handle);
         HttpServer h2c = vertx.createHttpServer(new HttpServerOptions(data).setPort(config.h2cPort()))

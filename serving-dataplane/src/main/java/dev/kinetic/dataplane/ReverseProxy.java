@@ -99,7 +99,8 @@ public final class ReverseProxy {
 
     /**
      * Forwards {@code req} to {@code target}. The request must have been {@linkplain HttpServerRequest#pause()
-     * paused} when it arrived, so its body waits for the upstream. {@code editHeaders} gets the headers to send
+     * paused} when it arrived, so its body waits for the upstream; the listener is expected to answer
+     * {@code Expect: 100-continue} itself (Vert.x' {@code handle100ContinueAutomatically}). {@code editHeaders} gets the headers to send
      * upstream (hop-by-hop ones already removed) and may change them. {@code done} is called once, on the request's
      * event loop, when the exchange is over.
      */
@@ -193,6 +194,8 @@ public final class ReverseProxy {
             req.exceptionHandler(e -> clientGone());
             boolean upgrade = isUpgrade(req);
             MultiMap headers = endToEnd(req.headers(), upgrade);
+            // The listener answers 100-continue itself; the upstream gets the body without asking again.
+            headers.remove(HttpHeaders.EXPECT);
             editHeaders.accept(headers);
             RequestOptions options = new RequestOptions()
                     .setServer(target)
