@@ -465,7 +465,7 @@ main() {
   rm -rf "$WORK"
   mkdir -p "$WORK/wrk" "$WORK/profiles"
   CLK_TCK=$(getconf CLK_TCK)
-  local started
+  local started load_start
   started=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 
   ((SKIP_BUILD)) || build_all
@@ -514,6 +514,7 @@ main() {
 
   local connections_max v c round
   connections_max=$(tr ' ' '\n' <<<"$CONNECTIONS" | sort -n | tail -n 1)
+  load_start=$(cut -d' ' -f1-3 /proc/loadavg)
   log "warming every variant up: ${INITIAL_WARMUP}s at $connections_max connections"
   for v in "${VARIANTS[@]}"; do
     usable "$v" && { wrk_run "$connections_max" "$INITIAL_WARMUP" "$(url_of "$v")" >/dev/null 2>&1 || true; }
@@ -536,6 +537,7 @@ main() {
     echo -e "initial_warmup\t$INITIAL_WARMUP"
     echo -e "jmh_args\t$JMH_ARGS"
     echo -e "started\t$started"
+    echo -e "load_start\t$load_start"
   } >>"$WORK/settings.tsv"
   touch "$WORK/unavailable.tsv"
   for v in "${VARIANTS[@]}"; do
@@ -549,6 +551,7 @@ main() {
   done <<<"$misses"
 
   echo -e "finished\t$(date -u '+%Y-%m-%d %H:%M:%S UTC')" >>"$WORK/settings.tsv"
+  echo -e "load_end\t$(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/settings.tsv"
   java -cp "$BENCH_JAR" dev.kinetic.benchmarks.report.BenchmarkReport write "$WORK" "$OUT"
   log "wrote $OUT (raw data and logs in $WORK)"
 }

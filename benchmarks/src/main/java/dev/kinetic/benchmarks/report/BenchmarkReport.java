@@ -109,6 +109,12 @@ public final class BenchmarkReport {
         md.append("## Machine\n\n");
         lines("facts.md").forEach(l -> md.append(l).append('\n'));
         md.append('\n');
+        md.append("Load average (1, 5, 15 min) when the load runs started: ")
+                .append(settings.getOrDefault("load_start", "?"))
+                .append("; when it ended: ")
+                .append(settings.getOrDefault("load_end", "?"))
+                .append(". Anything else running on the machine skews the absolute figures, and the ratios less, "
+                        + "since the variants are interleaved.\n\n");
         method(md);
         results(md);
         targets(md);
