@@ -64,7 +64,7 @@ public final class BackendRegistry implements AutoCloseable {
 
     private final Vertx vertx;
     private final Context control;
-    private final PodProber prober;
+    private final Prober prober;
     private final Duration probePeriod;
     private final int queueDepth;
     private final Consumer<RevisionKey> onRevisionRemoved;
@@ -85,7 +85,7 @@ public final class BackendRegistry implements AutoCloseable {
     public BackendRegistry(
             Vertx vertx,
             Context control,
-            PodProber prober,
+            Prober prober,
             Duration probePeriod,
             int queueDepth,
             Consumer<RevisionKey> onRevisionRemoved) {

@@ -15,7 +15,7 @@ import java.time.Duration;
  * K-Network-Probe: queue} and the activator's probe user agent; ready means 200 with the body {@code queue}. Anything
  * else, including no answer within the timeout, means not ready. Non-blocking.
  */
-public final class PodProber implements AutoCloseable {
+public final class PodProber implements Prober, AutoCloseable {
     private final HttpClient client;
     private final long timeoutMillis;
 
@@ -33,6 +33,7 @@ public final class PodProber implements AutoCloseable {
     }
 
     /** Probes {@code pod}; the future always succeeds, with whether the pod is ready. */
+    @Override
     public Future<Boolean> probe(PodAddress pod) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
