@@ -12,10 +12,8 @@ import dev.kinetic.activator.revision.RevisionKey;
 import dev.kinetic.testsupport.kube.WithKineticApi;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,6 +67,20 @@ class ActivatorIT {
         FakeQueueProxy pod = FakeQueueProxy.start(vertx, ip);
         toClose.push(pod);
         return pod;
+    }
+
+    /** A revision with these pods, each in an EndpointSlice of its own, once all of them are in rotation. */
+    static List<FakeQueueProxy> revisionWithPods(String ns, String name, Long cc, Long timeoutSeconds, String... ips)
+            throws Exception {
+        cluster.revision(ns, name, cc, timeoutSeconds);
+        List<FakeQueueProxy> pods = new ArrayList<>();
+        for (String ip : ips) {
+            FakeQueueProxy pod = pod(ip);
+            cluster.slice(ns, name, pod, true);
+            pods.add(pod);
+        }
+        awaitReadyPods(activator, ns, name, pods.toArray(FakeQueueProxy[]::new));
+        return pods;
     }
 
     @Test
@@ -154,12 +166,9 @@ class ActivatorIT {
     @Test
     void containerConcurrencyIsNeverExceededOnAnyPod() throws Exception {
         String ns = "throttle";
-        cluster.revision(ns, "hello-00001", 3L, null);
-        FakeQueueProxy a = pod("127.0.0.5");
-        FakeQueueProxy b = pod("127.0.0.6");
-        cluster.slice(ns, "hello-00001", a, true);
-        cluster.slice(ns, "hello-00001", b, true);
-        awaitReadyPods(activator, ns, "hello-00001", a, b);
+        List<FakeQueueProxy> pods = revisionWithPods(ns, "hello-00001", 3L, null, "127.0.0.5", "127.0.0.6");
+        FakeQueueProxy a = pods.get(0);
+        FakeQueueProxy b = pods.get(1);
         assertThat(activator
                         .registry()
                         .get(new RevisionKey(ns, "hello-00001"))
@@ -178,10 +187,8 @@ class ActivatorIT {
     @Test
     void routing_unknownRevisionIs404_hostLookupWorks_andThePodSeesOnlyWhatItShould() throws Exception {
         String ns = "routing";
-        cluster.revision(ns, "hello-00001", null, null);
-        FakeQueueProxy pod = pod("127.0.0.7");
-        cluster.slice(ns, "hello-00001", pod, true);
-        awaitReadyPods(activator, ns, "hello-00001", pod);
+        FakeQueueProxy pod =
+                revisionWithPods(ns, "hello-00001", null, null, "127.0.0.7").get(0);
 
         Reply unknown = await(http.get(ns, "nope-00009", "/"));
         assertThat(unknown.status()).isEqualTo(404);
@@ -216,10 +223,8 @@ class ActivatorIT {
     @Test
     void theRevisionTimeoutBeforeTheFirstByteIs504() throws Exception {
         String ns = "timeouts";
-        cluster.revision(ns, "slow-00001", null, 1L);
-        FakeQueueProxy pod = pod("127.0.0.8");
-        cluster.slice(ns, "slow-00001", pod, true);
-        awaitReadyPods(activator, ns, "slow-00001", pod);
+        FakeQueueProxy pod =
+                revisionWithPods(ns, "slow-00001", null, 1L, "127.0.0.8").get(0);
 
         long start = System.nanoTime();
         Reply r = await(http.get(ns, "slow-00001", "/?sleep=3000"));
@@ -266,10 +271,8 @@ class ActivatorIT {
     @Test
     void http2ComesInAndGoesOutAsH2c_onBothPorts() throws Exception {
         String ns = "h2c";
-        cluster.revision(ns, "grpc-00001", null, null);
-        FakeQueueProxy pod = pod("127.0.0.9");
-        cluster.slice(ns, "grpc-00001", pod, true);
-        awaitReadyPods(activator, ns, "grpc-00001", pod);
+        FakeQueueProxy pod =
+                revisionWithPods(ns, "grpc-00001", null, null, "127.0.0.9").get(0);
 
         Reply r = await(http.getH2c(ns, "grpc-00001", "/headers"));
         assertThat(r.status()).isEqualTo(200);
@@ -361,13 +364,5 @@ class ActivatorIT {
             replies.add(await(f));
         }
         return replies;
-    }
-
-    static SocketAddress loopback(int port) {
-        return SocketAddress.inetSocketAddress(port, "127.0.0.1");
-    }
-
-    static RequestOptions get(String uri) {
-        return new RequestOptions().setMethod(HttpMethod.GET).setURI(uri);
     }
 }

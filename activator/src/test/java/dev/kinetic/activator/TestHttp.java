@@ -38,11 +38,7 @@ final class TestHttp implements AutoCloseable {
 
     /** GET {@code uri} for the revision named by the routing headers. */
     CompletableFuture<Reply> get(String namespace, String revision, String uri) {
-        return send(
-                options(uri)
-                        .putHeader("Knative-Serving-Namespace", namespace)
-                        .putHeader("Knative-Serving-Revision", revision),
-                false);
+        return send(routed(uri, namespace, revision), false);
     }
 
     /** GET {@code uri} with this Host and no routing headers. */
@@ -50,13 +46,15 @@ final class TestHttp implements AutoCloseable {
         return send(options(uri).setHost(host).setPort(80), false);
     }
 
-    /** GET over HTTP/2 with prior knowledge (h2c). */
+    /** GET over HTTP/2 with prior knowledge (h2c), routing headers in lower case as HTTP/2 has them. */
     CompletableFuture<Reply> getH2c(String namespace, String revision, String uri) {
-        return send(
-                options(uri)
-                        .putHeader("knative-serving-namespace", namespace)
-                        .putHeader("knative-serving-revision", revision),
-                true);
+        return send(routed(uri, namespace, revision), true);
+    }
+
+    private RequestOptions routed(String uri, String namespace, String revision) {
+        return options(uri)
+                .putHeader("knative-serving-namespace", namespace)
+                .putHeader("knative-serving-revision", revision);
     }
 
     CompletableFuture<Reply> send(RequestOptions options, boolean h2) {
