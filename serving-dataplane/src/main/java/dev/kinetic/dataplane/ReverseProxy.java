@@ -70,6 +70,9 @@ public final class ReverseProxy {
             "upgrade",
             "http2-settings");
 
+    /** Pods are on the cluster network (or loopback): a connection that takes longer will not come. */
+    public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2000;
+
     private final Vertx vertx;
     private final HttpClient http1;
     private final HttpClient h2c;
@@ -79,8 +82,18 @@ public final class ReverseProxy {
      *     1000 when unlimited)
      */
     public ReverseProxy(Vertx vertx, int maxConnectionsPerHost) {
+        this(vertx, maxConnectionsPerHost, DEFAULT_CONNECT_TIMEOUT_MS);
+    }
+
+    /**
+     * @param maxConnectionsPerHost as above
+     * @param connectTimeoutMillis how long a connection attempt may take before the exchange ends as
+     *     {@link Outcome#UNREACHABLE}: a pod that vanished without a reset must not hold a request until its timeout
+     */
+    public ReverseProxy(Vertx vertx, int maxConnectionsPerHost, int connectTimeoutMillis) {
         this.vertx = vertx;
         HttpClientOptions http1Options = new HttpClientOptions()
+                .setConnectTimeout(connectTimeoutMillis)
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
