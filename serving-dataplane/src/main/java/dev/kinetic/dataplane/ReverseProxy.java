@@ -17,9 +17,10 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -56,19 +57,6 @@ public final class ReverseProxy {
         /** The client went away; the upstream request was reset. */
         CLIENT_GONE
     }
-
-    /** Connection-scoped headers (RFC 9110 §7.6.1) that a proxy must not forward. */
-    private static final Set<String> HOP_BY_HOP = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-connection",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade",
-            "http2-settings");
 
     /** Pods are on the cluster network (or loopback): a connection that takes longer will not come. */
     public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2000;
@@ -132,24 +120,63 @@ public final class ReverseProxy {
         h2c.close();
     }
 
-    /** The headers of {@code from} without the hop-by-hop ones (and those named by {@code Connection}). */
-    static MultiMap endToEnd(MultiMap from, boolean keepUpgrade) {
-        MultiMap to = MultiMap.caseInsensitiveMultiMap();
-        String connection = from.get(HttpHeaders.CONNECTION);
-        for (Map.Entry<String, String> h : from) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name)) {
-                boolean keep = (keepUpgrade && (name.equals("upgrade") || name.equals("connection")))
-                        || (name.equals("te") && h.getValue().trim().equalsIgnoreCase("trailers"));
-                if (!keep) {
-                    continue;
-                }
-            } else if (connection != null && !keepUpgrade && listed(connection, name)) {
-                continue;
+    /**
+     * Removes from {@code headers} the hop-by-hop ones and those named by {@code Connection}, keeping
+     * {@code TE: trailers} (gRPC needs it) and, for an upgrade, {@code Upgrade} and {@code Connection}. Edits in
+     * place: on the hot path this is one pass over the headers with no allocation when there is nothing to remove.
+     */
+    static void dropHopByHop(MultiMap headers, boolean keepUpgrade) {
+        String connection = headers.get(HttpHeaders.CONNECTION);
+        boolean namesOthers = connection != null && !keepUpgrade && namesOtherHeaders(connection);
+        List<String> drop = null;
+        for (Map.Entry<String, String> h : headers) {
+            String name = h.getKey();
+            boolean remove;
+            if (isHopByHop(name)) {
+                remove = !((keepUpgrade && (name.equalsIgnoreCase("upgrade") || name.equalsIgnoreCase("connection")))
+                        || (name.equalsIgnoreCase("te") && h.getValue().trim().equalsIgnoreCase("trailers")));
+            } else {
+                remove = namesOthers && listed(connection, name);
             }
-            to.add(h.getKey(), h.getValue());
+            if (remove) {
+                if (drop == null) {
+                    drop = new ArrayList<>(4);
+                }
+                drop.add(name);
+            }
         }
-        return to;
+        if (drop != null) {
+            drop.forEach(headers::remove);
+        }
+    }
+
+    /** RFC 9110 §7.6.1's connection-scoped headers, matched by length first so most names cost one switch. */
+    static boolean isHopByHop(String name) {
+        return switch (name.length()) {
+            case 2 -> name.equalsIgnoreCase("te");
+            case 7 -> name.equalsIgnoreCase("upgrade") || name.equalsIgnoreCase("trailer");
+            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+            case 14 -> name.equalsIgnoreCase("http2-settings");
+            case 16 -> name.equalsIgnoreCase("proxy-connection");
+            case 17 -> name.equalsIgnoreCase("transfer-encoding");
+            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
+            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            default -> false;
+        };
+    }
+
+    /** Whether a Connection header lists header names beyond its usual options. */
+    private static boolean namesOtherHeaders(String connection) {
+        for (String token : connection.split(",")) {
+            String t = token.trim();
+            if (!t.isEmpty()
+                    && !t.equalsIgnoreCase("keep-alive")
+                    && !t.equalsIgnoreCase("close")
+                    && !t.equalsIgnoreCase("upgrade")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean listed(String connection, String name) {
@@ -168,6 +195,14 @@ public final class ReverseProxy {
         }
         String connection = req.getHeader(HttpHeaders.CONNECTION);
         return req.headers().contains(HttpHeaders.UPGRADE) && connection != null && listed(connection, "upgrade");
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static boolean hasNoBody(int status, HttpMethod method) {
@@ -206,7 +241,8 @@ public final class ReverseProxy {
             resp.exceptionHandler(e -> clientGone());
             req.exceptionHandler(e -> clientGone());
             boolean upgrade = isUpgrade(req);
-            MultiMap headers = endToEnd(req.headers(), upgrade);
+            MultiMap headers = req.headers();
+            dropHopByHop(headers, upgrade);
             // The listener answers 100-continue itself; the upstream gets the body without asking again.
             headers.remove(HttpHeaders.EXPECT);
             editHeaders.accept(headers);
@@ -328,20 +364,30 @@ public final class ReverseProxy {
             if (r.statusMessage() != null) {
                 resp.setStatusMessage(r.statusMessage());
             }
-            resp.headers().addAll(endToEnd(r.headers(), false));
+            MultiMap out = resp.headers().addAll(r.headers());
+            dropHopByHop(out, false);
             boolean bodyless = hasNoBody(r.statusCode(), req.method());
-            boolean streamed = !bodyless && !r.headers().contains(HttpHeaders.CONTENT_LENGTH);
+            String contentLength = bodyless ? null : r.getHeader(HttpHeaders.CONTENT_LENGTH);
+            boolean streamed = !bodyless && contentLength == null;
+            boolean trailered = r.headers().contains("trailer");
             if (streamed && !h2) {
                 resp.setChunked(true);
             }
-            if (streamed || r.headers().contains("trailer")) {
+            if (streamed || trailered) {
                 // A stream (server-sent events, gRPC streaming) must show its head before its first message.
                 resp.writeHead();
                 lastWrite = System.nanoTime();
             }
+            // With a known length, the chunk that completes the body goes out with the end of the response: one
+            // flush (one write system call) instead of two for the common small response.
+            long[] remaining = {contentLength == null || trailered ? -1 : parseLength(contentLength)};
             r.exceptionHandler(this::upstreamFailed);
             r.handler(buf -> {
                 lastWrite = System.nanoTime();
+                if (remaining[0] > 0 && (remaining[0] -= buf.length()) == 0) {
+                    resp.end(buf);
+                    return;
+                }
                 resp.write(buf);
                 if (resp.writeQueueFull()) {
                     r.pause();
@@ -352,11 +398,13 @@ public final class ReverseProxy {
                 if (finished) {
                     return;
                 }
-                MultiMap trailers = r.trailers();
-                if (trailers != null && !trailers.isEmpty()) {
-                    resp.trailers().addAll(trailers);
+                if (!resp.ended()) {
+                    MultiMap trailers = r.trailers();
+                    if (trailers != null && !trailers.isEmpty()) {
+                        resp.trailers().addAll(trailers);
+                    }
+                    resp.end();
                 }
-                resp.end();
                 finish(Outcome.COMPLETED);
             });
         }
