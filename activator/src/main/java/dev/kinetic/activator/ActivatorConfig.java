@@ -1,12 +1,11 @@
 package dev.kinetic.activator;
 
 import dev.kinetic.activator.throttle.RevisionThrottler;
+import dev.kinetic.dataplane.EnvReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,8 +54,7 @@ public record ActivatorConfig(
 
     /** The settings in {@code env}, or an {@link IllegalArgumentException} naming every variable that is wrong. */
     public static ActivatorConfig fromEnv(Map<String, String> env) {
-        List<String> errors = new ArrayList<>();
-        Reader r = new Reader(env, errors);
+        Reader r = new Reader(env);
         ActivatorConfig config = new ActivatorConfig(
                 r.text("ACTIVATOR_BIND_ADDRESS", "0.0.0.0"),
                 r.port("ACTIVATOR_PORT", 8012),
@@ -71,9 +69,7 @@ public record ActivatorConfig(
                 Duration.ofSeconds(r.number("DRAIN_PERIOD_SECONDS", 45, 0, 3600)),
                 r.text("CLUSTER_DOMAIN", "cluster.local"),
                 RevisionThrottler.DEFAULT_QUEUE_DEPTH);
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid activator environment: " + String.join("; ", errors));
-        }
+        r.failIfInvalid("activator");
         return config;
     }
 
@@ -146,32 +142,13 @@ public record ActivatorConfig(
     }
 
     /** Reads variables, collecting every problem rather than stopping at the first. */
-    private record Reader(Map<String, String> env, List<String> errors) {
-        String text(String name, String fallback) {
-            String v = env.get(name);
-            return v == null || v.isBlank() ? fallback : v.trim();
-        }
+    /** The shared reader plus the activator's own kinds of value. */
+    private static final class Reader extends EnvReader {
+        private final Map<String, String> env;
 
-        int port(String name, int fallback) {
-            return (int) number(name, fallback, 0, 65535);
-        }
-
-        long number(String name, long fallback, long min, long max) {
-            String v = env.get(name);
-            if (v == null || v.isBlank()) {
-                return fallback;
-            }
-            try {
-                long n = Long.parseLong(v.trim());
-                if (n < min || n > max) {
-                    errors.add(name + ": " + v.trim() + " is not between " + min + " and " + max);
-                    return fallback;
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                errors.add(name + ": '" + v + "' is not a whole number");
-                return fallback;
-            }
+        Reader(Map<String, String> env) {
+            super(env);
+            this.env = env;
         }
 
         Duration duration(String name, Duration fallback) {
@@ -181,11 +158,11 @@ public record ActivatorConfig(
             }
             Duration d = parseDuration(v);
             if (d == null) {
-                errors.add(name + ": '" + v + "' is not a duration (e.g. 200ms, 1.5s, or milliseconds)");
+                error(name, "'" + v + "' is not a duration (e.g. 200ms, 1.5s, or milliseconds)");
                 return fallback;
             }
             if (d.isZero()) {
-                errors.add(name + ": must be longer than zero");
+                error(name, "must be longer than zero");
                 return fallback;
             }
             return d;
@@ -197,12 +174,12 @@ public record ActivatorConfig(
                 URI uri = new URI(v);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (!scheme.equals("ws") && !scheme.equals("wss") || uri.getHost() == null) {
-                    errors.add(name + ": '" + v + "' is not a ws:// or wss:// URL with a host");
+                    error(name, "'" + v + "' is not a ws:// or wss:// URL with a host");
                     return URI.create(fallback);
                 }
                 return uri;
             } catch (URISyntaxException e) {
-                errors.add(name + ": '" + v + "' is not a URL: " + e.getMessage());
+                error(name, "'" + v + "' is not a URL: " + e.getMessage());
                 return URI.create(fallback);
             }
         }

@@ -144,7 +144,10 @@ class ActivatorConfigTest {
 
     static Stream<Invalid> invalid() {
         return Stream.of(
-                new Invalid("port not a number", Map.of("ACTIVATOR_PORT", "http"), "ACTIVATOR_PORT: 'http'"),
+                new Invalid(
+                        "port not a number",
+                        Map.of("ACTIVATOR_PORT", "http"),
+                        "ACTIVATOR_PORT: \"http\" is not a whole number"),
                 new Invalid("port too large", Map.of("ACTIVATOR_H2C_PORT", "70000"), "ACTIVATOR_H2C_PORT: 70000"),
                 new Invalid("negative port", Map.of("ACTIVATOR_ADMIN_PORT", "-1"), "ACTIVATOR_ADMIN_PORT"),
                 new Invalid(

@@ -1,7 +1,6 @@
 package dev.kinetic.queueproxy;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.kinetic.dataplane.EnvReader;
 import java.util.Map;
 
 /**
@@ -47,10 +46,9 @@ public record QueueConfig(
 
     /** The settings in {@code env}, or every problem found, each naming its variable. */
     public static QueueConfig fromEnv(Map<String, String> env) {
-        List<String> errors = new ArrayList<>();
-        Reader r = new Reader(env, errors);
+        EnvReader r = new EnvReader(env);
         QueueConfig config = new QueueConfig(
-                env.getOrDefault("QUEUE_BIND_ADDRESS", "0.0.0.0"),
+                r.text("QUEUE_BIND_ADDRESS", "0.0.0.0"),
                 r.port("QUEUE_SERVING_PORT", 8012),
                 r.port("QUEUE_H2C_PORT", 8013),
                 r.port("QUEUE_ADMIN_PORT", 8022),
@@ -71,35 +69,9 @@ public record QueueConfig(
                         env.getOrDefault("SERVING_REVISION", ""),
                         env.getOrDefault("SERVING_POD", "")));
         if (config.userPort() == 0) {
-            errors.add("USER_PORT: must be a port between 1 and 65535");
+            r.error("USER_PORT", "must be a port between 1 and 65535");
         }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid queue-proxy environment: " + String.join("; ", errors));
-        }
+        r.failIfInvalid("queue-proxy");
         return config;
-    }
-
-    private record Reader(Map<String, String> env, List<String> errors) {
-        int port(String name, int fallback) {
-            return (int) number(name, fallback, 0, 65535);
-        }
-
-        long number(String name, long fallback, long min, long max) {
-            String raw = env.get(name);
-            if (raw == null || raw.isBlank()) {
-                return fallback;
-            }
-            try {
-                long v = Long.parseLong(raw.trim());
-                if (v < min || v > max) {
-                    errors.add(name + ": " + v + " is outside [" + min + ", " + max + "]");
-                    return fallback;
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                errors.add(name + ": \"" + raw + "\" is not a whole number");
-                return fallback;
-            }
-        }
     }
 }
