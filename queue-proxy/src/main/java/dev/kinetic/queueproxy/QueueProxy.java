@@ -131,48 +131,67 @@ public final class QueueProxy {
             forward(req, arrival, proxied, timeouts);
             return;
         }
-        Context context = vertx.getOrCreateContext();
-        Runnable[] admitted = new Runnable[1];
-        long[] queueTimer = {-1};
-        admitted[0] = () -> context.runOnContext(v -> {
-            if (queueTimer[0] >= 0) {
-                vertx.cancelTimer(queueTimer[0]);
-            }
-            if (req.response().closed()) {
-                breaker.release();
-                finish(req, arrival, proxied);
-                return;
-            }
-            forward(req, arrival, proxied, remaining(arrival));
-        });
-        switch (breaker.acquire(admitted[0])) {
-            case REJECTED -> {
+        if (breaker.tryAcquire()) {
+            forward(req, arrival, proxied, timeouts);
+            return;
+        }
+        new Waiter(req, arrival, proxied).enqueue();
+    }
+
+    /**
+     * A request that found every slot taken: it waits in the breaker's queue until a slot frees (then it is
+     * forwarded on its own event loop, with what is left of its timeouts), its timeout passes (504) or its client
+     * leaves. The breaker decides which of those wins: only a waiter it still holds can be cancelled.
+     */
+    private final class Waiter implements Runnable {
+        private final HttpServerRequest req;
+        private final long arrival;
+        private final boolean proxied;
+        private final Context context = vertx.getOrCreateContext();
+        private long timer = -1;
+
+        Waiter(HttpServerRequest req, long arrival, boolean proxied) {
+            this.req = req;
+            this.arrival = arrival;
+            this.proxied = proxied;
+        }
+
+        void enqueue() {
+            if (breaker.acquire(this) == Breaker.Outcome.REJECTED) {
                 req.resume();
                 req.response().setStatusCode(503).end(QUEUE_FULL);
                 finish(req, arrival, proxied);
+                return;
             }
-            case QUEUED -> {
-                if (config.timeoutSeconds() > 0) {
-                    queueTimer[0] = vertx.setTimer(config.timeoutSeconds() * 1000, id -> {
-                        if (breaker.cancel(admitted[0])) {
-                            req.resume();
-                            req.response().setStatusCode(504).end(TIMEOUT_MESSAGE);
-                            finish(req, arrival, proxied);
-                        }
-                    });
-                }
-                req.response().closeHandler(v -> {
-                    if (breaker.cancel(admitted[0])) {
-                        if (queueTimer[0] >= 0) {
-                            vertx.cancelTimer(queueTimer[0]);
-                        }
+            if (config.timeoutSeconds() > 0) {
+                timer = vertx.setTimer(config.timeoutSeconds() * 1000, id -> {
+                    if (breaker.cancel(this)) {
+                        req.resume();
+                        req.response().setStatusCode(504).end(TIMEOUT_MESSAGE);
                         finish(req, arrival, proxied);
                     }
                 });
             }
-            case ADMITTED -> {
-                // forwarded by the callback
-            }
+            req.response().closeHandler(v -> {
+                if (breaker.cancel(this)) {
+                    vertx.cancelTimer(timer);
+                    finish(req, arrival, proxied);
+                }
+            });
+        }
+
+        /** The breaker gave this request a slot, on whichever thread released it. */
+        @Override
+        public void run() {
+            context.runOnContext(v -> {
+                vertx.cancelTimer(timer);
+                if (req.response().closed()) {
+                    breaker.release();
+                    finish(req, arrival, proxied);
+                } else {
+                    forward(req, arrival, proxied, remaining(arrival));
+                }
+            });
         }
     }
 

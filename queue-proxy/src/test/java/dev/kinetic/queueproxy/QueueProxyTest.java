@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kinetic.queueproxy.QueueProxyHarness.Response;
+import dev.kinetic.testsupport.app.SampleApp;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -225,36 +229,66 @@ class QueueProxyTest {
 
     @Test
     void aggressiveProbeWaitsForTheAppToComeUp() throws Exception {
-        // Nothing listens on the user port yet: the aggressive TCP probe polls until it does.
+        // Nothing listens on the user port yet: the aggressive TCP probe polls until something does.
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (QueueProxyHarness h = QueueProxyHarness.start(Map.of())) {
-            String tcp = "{\"tcpSocket\":{\"host\":\"127.0.0.1\",\"port\":" + port + "},\"successThreshold\":1}";
-            QueueConfig cfg = QueueConfig.fromEnv(Map.of(
-                    "QUEUE_BIND_ADDRESS", "127.0.0.1",
-                    "QUEUE_SERVING_PORT", "0",
-                    "QUEUE_H2C_PORT", "0",
-                    "QUEUE_ADMIN_PORT", "0",
-                    "QUEUE_AUTOSCALER_METRICS_PORT", "0",
-                    "QUEUE_USER_METRICS_PORT", "0",
-                    "USER_PORT", Integer.toString(port),
-                    "SERVING_READINESS_PROBE", tcp));
-            QueueProxy late = await(QueueProxy.start(cfg));
-            try {
-                Future<QueueProxyHarness.Response> probe =
-                        h.send(h.http1, late.ports()[0], HttpMethod.GET, "/", Map.of("K-Network-Probe", "queue"));
-                Thread.sleep(300);
-                try (dev.kinetic.testsupport.app.SampleApp app =
-                        dev.kinetic.testsupport.app.SampleApp.start("127.0.0.1", port)) {
-                    Response r = await(probe);
-                    assertThat(r.status()).isEqualTo(200);
-                    assertThat(r.body()).isEqualTo("queue");
-                }
-            } finally {
-                await(late.close());
+        String tcp = "{\"tcpSocket\":{\"host\":\"127.0.0.1\",\"port\":" + port + "},\"successThreshold\":1}";
+        try (QueueProxyHarness h =
+                QueueProxyHarness.start(Map.of("USER_PORT", Integer.toString(port), "SERVING_READINESS_PROBE", tcp))) {
+            Future<Response> probe = h.get("/", Map.of("K-Network-Probe", "queue"));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !probe.isComplete());
+            try (SampleApp late = SampleApp.start("127.0.0.1", port)) {
+                Response r = await(probe);
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.body()).isEqualTo("queue");
             }
+        }
+    }
+
+    @Test
+    void anUnreachableUserContainerGives502() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (QueueProxyHarness h = QueueProxyHarness.start(Map.of("USER_PORT", Integer.toString(closed)))) {
+            Response r = h.getNow("/");
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.body()).contains("unreachable");
+        }
+    }
+
+    @Test
+    void trailersPassThroughOverH2cAsGrpcNeeds() {
+        try (QueueProxyHarness h = QueueProxyHarness.start(Map.of())) {
+            MultiMap trailers = await(h.onContext(() -> h.h2c.request(
+                            new RequestOptions().setPort(h.servingPort()).setURI("/trailers"))
+                    .compose(req -> req.send())
+                    .compose(resp -> resp.body().map(b -> {
+                        assertThat(b.toString()).isEqualTo("message");
+                        return resp.trailers();
+                    }))));
+            assertThat(trailers.get("grpc-status")).isEqualTo("0");
+            assertThat(h.app.lastProtocol()).isEqualTo("HTTP_2");
+        }
+    }
+
+    @Test
+    void timeoutCountsTimeSpentWaitingInTheBreaker() {
+        Map<String, String> env = Map.of("CONTAINER_CONCURRENCY", "1", "REVISION_TIMEOUT_SECONDS", "1");
+        try (QueueProxyHarness h = QueueProxyHarness.start(env)) {
+            // A response that started at once holds the only slot for 3 s; the total timeout lets it run.
+            Future<Response> first = h.get("/stream?chunks=30&interval=100", Map.of());
+            await().atMost(Duration.ofSeconds(5)).until(() -> h.app.concurrency() == 1);
+            Response queued = await(h.get("/", Map.of()));
+            assertThat(queued.status()).isEqualTo(504);
+            assertThat(queued.body()).isEqualTo("request timeout");
+            assertThat(h.app.served())
+                    .as("the queued request never reached the app")
+                    .isEqualTo(1);
+            assertThat(await(first).status()).isEqualTo(200);
         }
     }
 

@@ -73,6 +73,25 @@ public final class Breaker {
         return Outcome.QUEUED;
     }
 
+    /**
+     * Takes a slot if one is free right now, without queueing: the fast path, with no callback. False when every
+     * slot is taken (the caller then {@link #acquire queues} the request); a true result is released as usual.
+     */
+    public boolean tryAcquire() {
+        if (!waiters.isEmpty()) {
+            return false; // keep arrival order: waiters go first
+        }
+        if (pending.incrementAndGet() > capacity + queueDepth) {
+            pending.decrementAndGet();
+            return false;
+        }
+        if (tryTakeToken()) {
+            return true;
+        }
+        pending.decrementAndGet();
+        return false;
+    }
+
     /** Gives back the slot of a request that ran; the oldest waiter, if any, gets it. */
     public void release() {
         pending.decrementAndGet();

@@ -35,6 +35,26 @@ class BreakerTest {
     }
 
     @Test
+    void tryAcquireTakesOnlyAFreeSlotAndNeverJumpsTheQueue() {
+        Breaker breaker = new Breaker(2, 5);
+        assertThat(breaker.tryAcquire()).isTrue();
+        assertThat(breaker.tryAcquire()).isTrue();
+        assertThat(breaker.tryAcquire()).as("both slots taken").isFalse();
+        assertThat(breaker.pending()).isEqualTo(2);
+
+        List<String> order = new ArrayList<>();
+        assertThat(breaker.acquire(() -> order.add("waiter"))).isEqualTo(Breaker.Outcome.QUEUED);
+        breaker.release();
+        assertThat(order).as("the freed slot went to the waiter").containsExactly("waiter");
+        assertThat(breaker.tryAcquire()).isFalse();
+        breaker.release();
+        breaker.release();
+        assertThat(breaker.inFlight()).isZero();
+        assertThat(breaker.pending()).isZero();
+        assertThat(breaker.tryAcquire()).isTrue();
+    }
+
+    @Test
     void aReleasedSlotGoesToTheOldestWaiter() {
         Breaker breaker = new Breaker(1, 5);
         List<String> order = new ArrayList<>();

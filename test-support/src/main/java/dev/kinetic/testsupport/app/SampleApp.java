@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       interval: a response that starts at once and streams.
  *   <li>{@code GET /headers} answers a JSON object: {@code protocol}, {@code host} and every request header.
  *   <li>{@code POST /echo} streams the request body back.
+ *   <li>{@code GET /trailers} answers a body followed by the trailer {@code grpc-status: 0}, as gRPC servers do.
  *   <li>{@code GET /healthz} answers 200 while {@link #ready(boolean) ready}, 503 otherwise.
  *   <li>A websocket upgrade on any path echoes every frame.
  * </ul>
@@ -123,6 +124,13 @@ public final class SampleApp implements AutoCloseable {
             case "/stream" -> stream(req);
             case "/headers" -> headers(req);
             case "/echo" -> req.response().setChunked(true).send(req);
+            case "/trailers" -> {
+                // What a gRPC server does: the status travels in trailers after the body.
+                req.response().setChunked(true).putHeader("trailer", "grpc-status");
+                req.response().write("message");
+                req.response().trailers().add("grpc-status", "0");
+                req.response().end();
+            }
             default -> after(param(req, "sleep", 0), () -> req.response().end("hello"));
         }
     }
