@@ -1,0 +1,2 @@
+/** The Kinetic autoscaler (KPA): wiring and process settings. */
+package dev.kinetic.autoscaler;
