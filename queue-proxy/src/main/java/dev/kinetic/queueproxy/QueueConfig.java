@@ -13,7 +13,10 @@ import java.util.Map;
  * @param adminPort {@code QUEUE_ADMIN_PORT}: {@code /wait-for-drain}, default 8022
  * @param autoscalerMetricsPort {@code QUEUE_AUTOSCALER_METRICS_PORT}: the stat the autoscaler scrapes, default 9090
  * @param userMetricsPort {@code QUEUE_USER_METRICS_PORT}: Prometheus request metrics, default 9091
- * @param userPort {@code USER_PORT}: where the user container listens on 127.0.0.1, default 8080
+ * @param userPort {@code USER_PORT}: the user container's port, default 8080
+ * @param userHost {@code QUEUE_USER_HOST}: the address the user container listens on, default {@code 127.0.0.1} (the
+ *     pod's own loopback); the proxy's upstream and the default host of the readiness probes. Only a pod that does
+ *     not have a loopback of its own, such as the fake kubelet's in tests, where every pod is one loopback IP, sets it
  * @param containerConcurrency {@code CONTAINER_CONCURRENCY}: 0 is unlimited (no breaker)
  * @param timeoutSeconds {@code REVISION_TIMEOUT_SECONDS}, default 300; 0 switches it off
  * @param responseStartTimeoutSeconds {@code REVISION_RESPONSE_START_TIMEOUT_SECONDS}, default 0 (off)
@@ -32,6 +35,7 @@ public record QueueConfig(
         int autoscalerMetricsPort,
         int userMetricsPort,
         int userPort,
+        String userHost,
         int containerConcurrency,
         long timeoutSeconds,
         long responseStartTimeoutSeconds,
@@ -40,6 +44,9 @@ public record QueueConfig(
         long drainSeconds,
         int eventLoops,
         Identity identity) {
+
+    /** The pod's own loopback, where the user container listens in a real pod. */
+    public static final String DEFAULT_USER_HOST = "127.0.0.1";
 
     /** Who this pod serves: the labels of its stats and metrics. */
     public record Identity(String namespace, String service, String configuration, String revision, String pod) {}
@@ -55,6 +62,7 @@ public record QueueConfig(
                 r.port("QUEUE_AUTOSCALER_METRICS_PORT", 9090),
                 r.port("QUEUE_USER_METRICS_PORT", 9091),
                 r.port("USER_PORT", 8080),
+                r.text("QUEUE_USER_HOST", DEFAULT_USER_HOST),
                 (int) r.number("CONTAINER_CONCURRENCY", 0, 0, 1000),
                 r.number("REVISION_TIMEOUT_SECONDS", 300, 0, Integer.MAX_VALUE),
                 r.number("REVISION_RESPONSE_START_TIMEOUT_SECONDS", 0, 0, Integer.MAX_VALUE),

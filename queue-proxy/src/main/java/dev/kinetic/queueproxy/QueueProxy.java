@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The queue-proxy: the sidecar in front of every revision's user container. Request path: probe answering → stats
- * → breaker (containerConcurrency) → {@link ReverseProxy} to {@code 127.0.0.1:USER_PORT} with the revision's
+ * → breaker (containerConcurrency) → {@link ReverseProxy} to {@code QUEUE_USER_HOST:USER_PORT} with the revision's
  * timeouts. Beside it: the autoscaler stat ({@code :9090}), Prometheus request metrics ({@code :9091}) and the admin
  * port ({@code :8022/wait-for-drain}).
  */
@@ -68,13 +68,13 @@ public final class QueueProxy {
         this.stats = new RequestStats(startNanos);
         this.metrics =
                 new RequestMetrics(config.identity(), () -> breaker == null ? inFlight.get() : breaker.pending());
-        this.prober = new Prober(vertx, ProbeSpec.parse(config.readinessProbe(), config.userPort()));
+        this.prober = new Prober(vertx, ProbeSpec.parse(config.readinessProbe(), config.userPort(), config.userHost()));
         this.timeouts = Timeouts.ofSeconds(
                 config.timeoutSeconds(),
                 config.responseStartTimeoutSeconds(),
                 config.idleTimeoutSeconds(),
                 TIMEOUT_MESSAGE);
-        this.user = SocketAddress.inetSocketAddress(config.userPort(), "127.0.0.1");
+        this.user = SocketAddress.inetSocketAddress(config.userPort(), config.userHost());
         this.latestStat = statJson(new RequestStats.Report(0, 0, 0, 0));
     }
 

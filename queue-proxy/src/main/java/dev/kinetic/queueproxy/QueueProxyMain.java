@@ -24,8 +24,8 @@ public final class QueueProxyMain {
                 .get(30, TimeUnit.SECONDS);
         int[] ports = qp.ports();
         System.out.printf(
-                "queue-proxy ready: serving %d, h2c %d, admin %d, stats %d, metrics %d -> 127.0.0.1:%d%n",
-                ports[0], ports[1], ports[2], ports[3], ports[4], config.userPort());
+                "queue-proxy ready: serving %d, h2c %d, admin %d, stats %d, metrics %d -> %s:%d%n",
+                ports[0], ports[1], ports[2], ports[3], ports[4], config.userHost(), config.userPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drainAndStop(qp), "queue-proxy-drain"));
     }
 

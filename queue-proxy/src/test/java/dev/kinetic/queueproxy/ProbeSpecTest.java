@@ -52,6 +52,19 @@ class ProbeSpecTest {
     }
 
     @Test
+    void theUserHostIsTheHostOfProbesWithoutOneAndOfProbesAtThePodLoopback() {
+        String userHost = "127.0.4.2";
+        assertThat(ProbeSpec.parse("", 8080, userHost))
+                .extracting(ProbeSpec::host)
+                .containsExactly(userHost);
+        String json = "[{\"httpGet\":{\"host\":\"127.0.0.1\",\"port\":8080}},{\"tcpSocket\":{\"port\":8080}},"
+                + "{\"exec\":{\"command\":[\"true\"]}},{\"tcpSocket\":{\"host\":\"10.1.2.3\",\"port\":9000}}]";
+        assertThat(ProbeSpec.parse(json, 8080, userHost))
+                .extracting(ProbeSpec::host)
+                .containsExactly(userHost, userHost, userHost, "10.1.2.3");
+    }
+
+    @Test
     void badInputNamesWhatIsWrong() {
         assertThatThrownBy(() -> ProbeSpec.parse("{not json", 8080)).hasMessageContaining("SERVING_READINESS_PROBE");
         assertThatThrownBy(() -> ProbeSpec.parse("{\"httpGet\":{\"port\":\"http\"}}", 8080))

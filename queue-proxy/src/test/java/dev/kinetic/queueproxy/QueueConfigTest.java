@@ -28,6 +28,7 @@ class QueueConfigTest {
         assertThat(c.drainSeconds()).isEqualTo(30);
         assertThat(c.eventLoops()).isEqualTo(1);
         assertThat(c.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(c.userHost()).isEqualTo("127.0.0.1");
         assertThat(c.readinessProbe()).isEmpty();
     }
 
@@ -51,6 +52,12 @@ class QueueConfigTest {
         assertThat(c.idleTimeoutSeconds()).isEqualTo(3);
         assertThat(c.identity())
                 .isEqualTo(new QueueConfig.Identity("ns", "svc", "cfg", "svc-00001", "svc-00001-deployment-x"));
+    }
+
+    @Test
+    void readsTheUserHostOfAPodWithoutALoopbackOfItsOwn() {
+        assertThat(QueueConfig.fromEnv(Map.of("QUEUE_USER_HOST", " 127.0.3.7 ")).userHost())
+                .isEqualTo("127.0.3.7");
     }
 
     static Stream<Arguments> invalid() {

@@ -42,7 +42,11 @@ final class QueueProxyHarness implements AutoCloseable {
 
     /** Starts the app and a queue-proxy in front of it with {@code env} over the test defaults. */
     static QueueProxyHarness start(Map<String, String> env) {
-        SampleApp app = SampleApp.start();
+        return start(SampleApp.start(), env);
+    }
+
+    /** A queue-proxy in front of {@code app}, which the harness closes, with {@code env} over the test defaults. */
+    static QueueProxyHarness start(SampleApp app, Map<String, String> env) {
         Map<String, String> all = new HashMap<>(Map.of(
                 "QUEUE_BIND_ADDRESS", "127.0.0.1",
                 "QUEUE_SERVING_PORT", "0",
