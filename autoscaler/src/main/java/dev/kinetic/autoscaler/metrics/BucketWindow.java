@@ -130,23 +130,31 @@ public final class BucketWindow {
 
     private double linear(long idle) {
         int n = buckets.length;
-        // Buckets of the window ending now that hold data: (now - n, lastWrite].
-        long valid = n - idle;
+        // Buckets of the window ending now that hold data: (now - n, lastWrite]. Walked without a division per
+        // bucket: the ring index wraps by comparison.
+        int valid = (int) (n - idle);
         double total = 0;
-        for (long i = lastWrite - valid + 1; i <= lastWrite; i++) {
-            total += buckets[slot(i)];
+        for (int k = 0, j = slot(lastWrite - valid + 1); k < valid; k++) {
+            total += buckets[j];
+            if (++j == n) {
+                j = 0;
+            }
         }
         long count = Math.min(lastWrite - firstWrite + 1, valid);
         return Math.floor(total / count * PRECISION) / PRECISION;
     }
 
     private double weighted(long idle) {
+        int n = buckets.length;
         // Skipping the idle buckets (zeros) means starting with their accumulated decay.
         double weight = smoothing * Math.pow(1 - smoothing, idle);
         double total = 0;
-        for (long i = lastWrite, end = lastWrite - (buckets.length - idle); i > end; i--) {
-            total += buckets[slot(i)] * weight;
+        for (int k = 0, j = slot(lastWrite), valid = (int) (n - idle); k < valid; k++) {
+            total += buckets[j] * weight;
             weight *= 1 - smoothing;
+            if (--j < 0) {
+                j = n - 1;
+            }
         }
         return total;
     }
