@@ -25,6 +25,8 @@ START_TIMEOUT=${START_TIMEOUT:-60}
 SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_LOCK=${MVN_LOCK:-/tmp/kinetic-mvn.lock}
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 2 -i 3 -w 1s -r 1s"}
+# The autoscaler's benchmarks run on their own, with the GC profiler (bytes per decision are one of their targets).
+AUTOSCALER_JMH='dev\.kinetic\.benchmarks\.autoscaler\.'
 PROFILE_DURATION=${PROFILE_DURATION:-$((DURATION > 10 ? DURATION : 10))}
 POLL_INTERVAL=0.01
 
@@ -479,9 +481,18 @@ main() {
   else
     log "running JMH ($JMH_ARGS), nothing else running"
     # shellcheck disable=SC2086 # JMH_ARGS is a list of arguments
-    if ! java -jar "$BENCH_JAR" $JMH_ARGS -rf text -rff "$WORK/jmh.txt" >"$WORK/jmh.log" 2>&1; then
+    if ! java -jar "$BENCH_JAR" -e "$AUTOSCALER_JMH" $JMH_ARGS -rf text -rff "$WORK/jmh.txt" >"$WORK/jmh.log" 2>&1; then
       echo -e "jmh\tJMH failed: $(tail -n 3 "$WORK/jmh.log" | tr '\n\t' '  ')" >>"$WORK/settings.tsv"
       rm -f "$WORK/jmh.txt"
+    fi
+    # The autoscaler's targets include bytes allocated per decision: the GC profiler measures them.
+    log "running the autoscaler's JMH benchmarks with the GC profiler"
+    # shellcheck disable=SC2086 # JMH_ARGS is a list of arguments
+    if ! java -jar "$BENCH_JAR" "$AUTOSCALER_JMH" $JMH_ARGS -prof gc -rf csv -rff "$WORK/jmh-autoscaler.csv" \
+      >"$WORK/jmh-autoscaler.log" 2>&1; then
+      echo -e "jmh_autoscaler\tJMH failed: $(tail -n 3 "$WORK/jmh-autoscaler.log" | tr '\n\t' '  ')" \
+        >>"$WORK/settings.tsv"
+      rm -f "$WORK/jmh-autoscaler.csv"
     fi
   fi
 

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  *
  * <p>The work directory holds {@code settings.tsv} ({@code key<TAB>value}), {@code facts.md}, {@code results.tsv}
  * ({@link Run#HEADER}), {@code startup.tsv} ({@link Startup#HEADER}), {@code unavailable.tsv}
- * ({@code variant<TAB>reason}), {@code jmh.txt} and {@code profiles/VARIANT--PROCESS--CONNECTIONS.jfr}; any may be
- * missing.
+ * ({@code variant<TAB>reason}), {@code jmh.txt}, {@code jmh-autoscaler.csv} ({@link AutoscalerJmh}) and
+ * {@code profiles/VARIANT--PROCESS--CONNECTIONS.jfr}; any may be missing.
  */
 public final class BenchmarkReport {
     private static final int TOP_FRAMES = 15;
@@ -120,6 +120,10 @@ public final class BenchmarkReport {
         targets(md);
         startup(md);
         jmh(md);
+        md.append(AutoscalerJmh.markdown(
+                lines("jmh-autoscaler.csv"),
+                settings.getOrDefault("jmh_autoscaler", settings.get("jmh")),
+                settings.getOrDefault("jmh_args", "")));
         profiles(md);
         raw(md);
         return md.toString();
