@@ -1,5 +1,7 @@
 package dev.kinetic.testsupport.app;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -8,8 +10,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +39,9 @@ public final class SampleApp implements AutoCloseable {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final HttpServer server;
+    private final String host;
+    private final Promise<SampleApp> listening = Promise.promise();
+    private volatile long startTimer = -1;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
@@ -45,16 +52,24 @@ public final class SampleApp implements AutoCloseable {
     private SampleApp(Vertx vertx, boolean ownsVertx, String host, int port) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
+        this.host = host;
         this.server = vertx.createHttpServer(
                         new HttpServerOptions().setHost(host).setPort(port))
                 .webSocketHandler(this::echo)
                 .requestHandler(this::handle);
-        await(server.listen().toCompletionStage().toCompletableFuture());
     }
 
     /** Starts the app on {@code host:port} (port 0 picks a free one) with a Vert.x instance of its own. */
     public static SampleApp start(String host, int port) {
-        return new SampleApp(Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)), true, host, port);
+        SampleApp app = new SampleApp(Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)), true, host, port);
+        app.listenAfter(Duration.ZERO);
+        try {
+            await(app.started().toCompletionStage().toCompletableFuture());
+            return app;
+        } catch (RuntimeException e) {
+            app.closeAsync();
+            throw e;
+        }
     }
 
     /** Starts the app on 127.0.0.1 and a free port. */
@@ -62,6 +77,50 @@ public final class SampleApp implements AutoCloseable {
         return start("127.0.0.1", 0);
     }
 
+    /**
+     * An app that starts listening on {@code host:port} only after {@code startDelay}, as a container with a slow
+     * start does (a cold start), on a Vert.x instance the caller owns and closes. Returns at once, without waiting:
+     * {@link #started()} says when it listens, and {@link #close()} before then means it never will.
+     */
+    public static SampleApp starting(Vertx vertx, String host, int port, Duration startDelay) {
+        SampleApp app = new SampleApp(vertx, false, host, port);
+        app.listenAfter(startDelay);
+        return app;
+    }
+
+    private void listenAfter(Duration delay) {
+        long millis = delay.toMillis();
+        if (millis <= 0) {
+            listen();
+            return;
+        }
+        startTimer = vertx.setTimer(millis, id -> {
+            startTimer = -1;
+            listen();
+        });
+    }
+
+    private void listen() {
+        server.listen().onComplete(ar -> {
+            if (ar.succeeded()) {
+                listening.tryComplete(this);
+            } else {
+                listening.tryFail(ar.cause());
+            }
+        });
+    }
+
+    /** Completes once the app listens; fails if it could not bind or was closed first. */
+    public Future<SampleApp> started() {
+        return listening.future();
+    }
+
+    /** The address the app listens (or will listen) on. */
+    public String host() {
+        return host;
+    }
+
+    /** The port the app listens on; 0 until it does. */
     public int port() {
         return server.actualPort();
     }
@@ -193,10 +252,24 @@ public final class SampleApp implements AutoCloseable {
 
     @Override
     public void close() {
-        await(server.close().toCompletionStage().toCompletableFuture());
-        if (ownsVertx) {
-            await(vertx.close().toCompletionStage().toCompletableFuture());
+        await(closeAsync().toCompletionStage().toCompletableFuture());
+    }
+
+    /** Stops listening (or cancels a start still waiting for its delay); does not block. */
+    public Future<Void> closeAsync() {
+        long timer = startTimer;
+        if (timer >= 0 && vertx.cancelTimer(timer)) {
+            listening.tryFail("closed before it started listening");
         }
+        if (!ownsVertx) {
+            return server.close();
+        }
+        // Vert.x is closed from a thread of its own: a future created on one of its event loops would report back
+        // to that event loop, which is gone by then, and never complete. This promise has no context.
+        Promise<Void> closed = Promise.promise();
+        server.close().onComplete(ar -> ForkJoinPool.commonPool()
+                .execute(() -> vertx.close().onComplete(closed)));
+        return closed.future();
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> f) {
@@ -207,9 +280,28 @@ public final class SampleApp implements AutoCloseable {
         }
     }
 
-    /** Runs the app standalone: {@code SampleApp [port]} on 127.0.0.1. */
-    public static void main(String[] args) {
-        SampleApp app = start("127.0.0.1", args.length > 0 ? Integer.parseInt(args[0]) : 8080);
-        System.out.println("sample app listening on 127.0.0.1:" + app.port());
+    /**
+     * Runs the app as a process of its own, configured like a container: {@code PORT} (default 8080; a first
+     * argument overrides it), {@code BIND_ADDRESS} (default {@code 0.0.0.0}) and {@code START_DELAY_MS} (default 0),
+     * a wait before listening that models a slow start. On SIGTERM it stops listening and exits.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : Integer.parseInt(env.getOrDefault("PORT", "8080"));
+        String bind = env.getOrDefault("BIND_ADDRESS", "0.0.0.0");
+        long delay = Long.parseLong(env.getOrDefault("START_DELAY_MS", "0"));
+        if (delay > 0) {
+            System.out.println("sample app starting in " + delay + " ms");
+            Thread.sleep(delay);
+        }
+        SampleApp app = start(bind, port);
+        System.out.println("sample app listening on " + bind + ":" + app.port());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("sample app stopping");
+                            app.close();
+                        },
+                        "sample-app-stop"));
     }
 }
