@@ -1,5 +1,6 @@
 package dev.kinetic.autoscaler.collect;
 
+import dev.kinetic.autoscaler.metrics.Aggregation;
 import dev.kinetic.autoscaler.metrics.BucketWindow;
 import dev.kinetic.autoscaler.scaling.Observation;
 
@@ -11,23 +12,30 @@ import dev.kinetic.autoscaler.scaling.Observation;
 public final class RevisionMetrics {
     private final long stableWindowMillis;
     private final long panicWindowMillis;
+    private final Aggregation aggregation;
     private final BucketWindow stableConcurrency;
     private final BucketWindow panicConcurrency;
     private final BucketWindow stableRps;
     private final BucketWindow panicRps;
 
-    public RevisionMetrics(long stableWindowMillis, long panicWindowMillis) {
+    /**
+     * @param aggregation how a window averages its buckets ({@code autoscaling.knative.dev/metric-aggregation-algorithm})
+     */
+    public RevisionMetrics(long stableWindowMillis, long panicWindowMillis, Aggregation aggregation) {
         this.stableWindowMillis = stableWindowMillis;
         this.panicWindowMillis = panicWindowMillis;
-        this.stableConcurrency = new BucketWindow(stableWindowMillis, 1000);
-        this.panicConcurrency = new BucketWindow(panicWindowMillis, 1000);
-        this.stableRps = new BucketWindow(stableWindowMillis, 1000);
-        this.panicRps = new BucketWindow(panicWindowMillis, 1000);
+        this.aggregation = aggregation;
+        this.stableConcurrency = new BucketWindow(stableWindowMillis, 1000, aggregation);
+        this.panicConcurrency = new BucketWindow(panicWindowMillis, 1000, aggregation);
+        this.stableRps = new BucketWindow(stableWindowMillis, 1000, aggregation);
+        this.panicRps = new BucketWindow(panicWindowMillis, 1000, aggregation);
     }
 
-    /** Whether these windows have the given lengths (a spec change may need new ones). */
-    public boolean hasWindows(long stableMillis, long panicMillis) {
-        return stableWindowMillis == stableMillis && panicWindowMillis == panicMillis;
+    /** Whether these windows are the ones asked for (a spec change may need new ones). */
+    public boolean hasWindows(long stableMillis, long panicMillis, Aggregation aggregation) {
+        return stableWindowMillis == stableMillis
+                && panicWindowMillis == panicMillis
+                && this.aggregation == aggregation;
     }
 
     /** Adds a source's share of the revision's traffic at {@code nowMillis}. */

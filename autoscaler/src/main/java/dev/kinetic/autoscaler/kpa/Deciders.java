@@ -4,6 +4,7 @@ import dev.kinetic.autoscaler.AutoscalerSettings;
 import dev.kinetic.autoscaler.collect.EndpointDirectory;
 import dev.kinetic.autoscaler.collect.RevisionKey;
 import dev.kinetic.autoscaler.collect.RevisionMetrics;
+import dev.kinetic.autoscaler.metrics.Aggregation;
 import dev.kinetic.autoscaler.scaling.Decider;
 import dev.kinetic.autoscaler.scaling.DeciderSpec;
 import dev.kinetic.autoscaler.scaling.Decision;
@@ -53,9 +54,9 @@ public class Deciders {
         volatile RevisionMetrics metrics;
         volatile Decision decision;
 
-        Entry(DeciderSpec spec, Decision decision) {
+        Entry(DeciderSpec spec, Aggregation aggregation, Decision decision) {
             this.spec = spec;
-            this.metrics = new RevisionMetrics(spec.stableWindowMillis(), spec.panicWindowMillis());
+            this.metrics = new RevisionMetrics(spec.stableWindowMillis(), spec.panicWindowMillis(), aggregation);
             this.decision = decision;
         }
     }
@@ -79,14 +80,13 @@ public class Deciders {
      * The revision's latest decision, creating its decider (in Knative's initial state) when it has none and
      * taking {@code spec} as its spec from now on.
      */
-    public Decision ensure(RevisionKey key, DeciderSpec spec, long nowMillis) {
-        Entry entry =
-                entries.computeIfAbsent(key, k -> new Entry(spec, Decider.initial(spec, readyPods(k), nowMillis)));
-        if (!entry.spec.equals(spec)) {
-            entry.spec = spec;
-            if (!entry.metrics.hasWindows(spec.stableWindowMillis(), spec.panicWindowMillis())) {
-                entry.metrics = new RevisionMetrics(spec.stableWindowMillis(), spec.panicWindowMillis());
-            }
+    public Decision ensure(RevisionKey key, DeciderSpec spec, Aggregation aggregation, long nowMillis) {
+        Entry entry = entries.computeIfAbsent(
+                key, k -> new Entry(spec, aggregation, Decider.initial(spec, readyPods(k), nowMillis)));
+        entry.spec = spec;
+        if (!entry.metrics.hasWindows(spec.stableWindowMillis(), spec.panicWindowMillis(), aggregation)) {
+            // New window lengths start from empty windows: the history is lost (Knative resizes instead).
+            entry.metrics = new RevisionMetrics(spec.stableWindowMillis(), spec.panicWindowMillis(), aggregation);
         }
         return entry.decision;
     }

@@ -15,6 +15,7 @@ import dev.kinetic.autoscaler.collect.EndpointDirectory;
 import dev.kinetic.autoscaler.collect.RevisionKey;
 import dev.kinetic.autoscaler.config.KpaConfig;
 import dev.kinetic.autoscaler.kube.StatusWrites;
+import dev.kinetic.autoscaler.metrics.Aggregation;
 import dev.kinetic.autoscaler.scaling.DeciderSpec;
 import dev.kinetic.autoscaler.scaling.Decision;
 import dev.kinetic.autoscaler.scaling.ScaleBounds;
@@ -140,7 +141,7 @@ public class PodAutoscalerReconciler implements Reconciler<PodAutoscaler> {
                 : pa.getSpec().getContainerConcurrency();
         DeciderSpec spec = DeciderSpec.resolve(cfg, annotations, cc, reachable);
         ScaleBounds bounds = ScaleBounds.resolve(cfg, annotations, reachable);
-        Decision decision = deciders.ensure(key, spec, now);
+        Decision decision = deciders.ensure(key, spec, Aggregation.of(annotations), now);
 
         PodAutoscalerStatus before = pa.getStatus() == null ? new PodAutoscalerStatus() : pa.getStatus();
         PodAutoscalerStatus status = Manifests.copy(before, PodAutoscalerStatus.class);
