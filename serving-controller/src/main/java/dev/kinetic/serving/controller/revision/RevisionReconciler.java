@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * {@code pkg/reconciler/revision}): one phase per child, built by the pure builders in {@code resources}, then the
  * Revision's status from what the Deployment, its Pods and the PodAutoscaler report. The spec of a Revision never
  * changes, so neither do its children's, except for what other components own: the Deployment's replicas (the
- * autoscaler's), the ServerlessService's mode (the autoscaler's) and the Services' cluster IPs (the API server's).
+ * autoscaler's), the ServerlessService's mode and activator count (the autoscaler's) and the Services' cluster IPs (the API server's).
  */
 @ControllerConfiguration(name = "revision")
 public class RevisionReconciler implements Reconciler<Revision> {
@@ -156,9 +156,12 @@ public class RevisionReconciler implements Reconciler<Revision> {
                 context.getSecondaryResource(ServerlessService.class).orElse(null);
         Children.reconcile(context.getClient(), desired, existing, rev, (d, t) -> {
             Children.replaceLabelsAnnotations(d, t);
+            // The autoscaler owns the mode and the number of activators in the path.
             String mode = t.getSpec().getMode();
+            Integer activators = t.getSpec().getNumActivators();
             t.setSpec(d.getSpec());
             t.getSpec().setMode(mode);
+            t.getSpec().setNumActivators(activators);
         });
     }
 
