@@ -6,10 +6,11 @@ import java.util.function.Supplier;
 /**
  * API writes the way a controller must make them: an object that is gone is not an error (the write is moot), and a
  * write that lost a race (409 Conflict, or 422/500 from a JSON patch built on a copy that changed meanwhile) is made
- * again from a fresh read, a few times.
+ * again from a fresh read, a few times. Used by the fake kubelet and the test gateway.
  */
-final class KubeWrites {
-    static final int ATTEMPTS = 5;
+public final class KubeWrites {
+    /** How many times a write that lost a race is made. */
+    public static final int ATTEMPTS = 5;
 
     private KubeWrites() {}
 
@@ -19,7 +20,7 @@ final class KubeWrites {
      *
      * @return what the write returned, or null if the object does not exist
      */
-    static <T> T retrying(Supplier<T> write) {
+    public static <T> T retrying(Supplier<T> write) {
         KubernetesClientException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {

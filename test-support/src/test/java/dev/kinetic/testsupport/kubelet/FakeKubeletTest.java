@@ -86,7 +86,7 @@ class FakeKubeletTest {
         start(ns);
         Deployment created = client.resource(sampleApp(ns, "hello", 2)).create();
 
-        List<Pod> pods = awaitPods(ns, "hello", p -> p.size() == 2 && p.stream().allMatch(KubeletFixtures::ready));
+        List<Pod> pods = awaitReadyPods(ns, "hello", 2);
         List<String> ips = pods.stream().map(p -> p.getStatus().getPodIP()).toList();
         assertThat(ips)
                 .doesNotHaveDuplicates()
@@ -137,7 +137,7 @@ class FakeKubeletTest {
         String ns = "slices";
         start(ns);
         client.resource(sampleApp(ns, "web", 2)).create();
-        List<Pod> pods = awaitPods(ns, "web", p -> p.size() == 2 && p.stream().allMatch(KubeletFixtures::ready));
+        List<Pod> pods = awaitReadyPods(ns, "web", 2);
         List<String> ips =
                 pods.stream().map(p -> p.getStatus().getPodIP()).sorted().toList();
 
@@ -191,10 +191,10 @@ class FakeKubeletTest {
         start(ns);
         client.resource(sampleApp(ns, "s", 2)).create();
         client.resource(service(ns, "s", Map.of("app", "s"))).create();
-        List<Pod> two = awaitPods(ns, "s", p -> p.size() == 2 && p.stream().allMatch(KubeletFixtures::ready));
+        List<Pod> two = awaitReadyPods(ns, "s", 2);
 
         scale(ns, "s", 3);
-        List<Pod> three = awaitPods(ns, "s", p -> p.size() == 3 && p.stream().allMatch(KubeletFixtures::ready));
+        List<Pod> three = awaitReadyPods(ns, "s", 3);
         awaitSlice(ns, "s", s -> readyAddresses(s).size() == 3);
         assertThat(awaitStatus(ns, "s", s -> s.getReadyReplicas() == 3).getReplicas())
                 .isEqualTo(3);
@@ -241,8 +241,7 @@ class FakeKubeletTest {
                 .build();
         client.resource(d).create();
         client.resource(service(ns, "slow", Map.of("app", "slow"))).create();
-        Pod pod = awaitPods(ns, "slow", p -> p.size() == 1 && KubeletFixtures.ready(p.get(0)))
-                .get(0);
+        Pod pod = awaitOneReadyPod(ns, "slow");
         String ip = pod.getStatus().getPodIP();
         awaitSlice(ns, "slow", s -> readyAddresses(s).size() == 1);
 
@@ -294,7 +293,7 @@ class FakeKubeletTest {
                                 && p.get(0).getStatus().getPodIP() != null)
                 .get(0);
         assertThat(KubeletFixtures.ready(starting)).isFalse();
-        awaitPods(ns, "cold", p -> p.size() == 1 && KubeletFixtures.ready(p.get(0)));
+        awaitOneReadyPod(ns, "cold");
         assertThat(Duration.ofNanos(System.nanoTime() - begun)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
         assertThat(apps.app(ns, starting.getMetadata().getName()).orElseThrow().port())
                 .isEqualTo(8080);
@@ -341,8 +340,7 @@ class FakeKubeletTest {
                         .build())
                 .create();
 
-        Pod pod = awaitPods(ns, "proc", p -> p.size() == 1 && KubeletFixtures.ready(p.get(0)))
-                .get(0);
+        Pod pod = awaitOneReadyPod(ns, "proc");
         String ip = pod.getStatus().getPodIP();
         assertThat(get(ip, 8080, "/").body()).isEqualTo("hello");
         Path log = logs.resolve(ns + "_" + pod.getMetadata().getName() + "_user-container.log");
@@ -409,8 +407,7 @@ class FakeKubeletTest {
                 .build();
         client.resource(d).create();
 
-        Pod pod = awaitPods(ns, "env", p -> p.size() == 1 && KubeletFixtures.ready(p.get(0)))
-                .get(0);
+        Pod pod = awaitOneReadyPod(ns, "env");
         assertThat(launches).singleElement().satisfies(launch -> {
             assertThat(launch.podIp()).isEqualTo(pod.getStatus().getPodIP());
             assertThat(launch.podName()).isEqualTo(pod.getMetadata().getName());
@@ -429,20 +426,10 @@ class FakeKubeletTest {
         String ns = "replace";
         start(ns);
         client.resource(sampleApp(ns, "r", 1)).create();
-        Pod first = awaitPods(ns, "r", p -> p.size() == 1 && KubeletFixtures.ready(p.get(0)))
-                .get(0);
+        Pod first = awaitOneReadyPod(ns, "r");
 
         client.pods().inNamespace(ns).withName(first.getMetadata().getName()).delete();
-        Pod second = awaitPods(
-                        ns,
-                        "r",
-                        p -> p.size() == 1
-                                && !p.get(0)
-                                        .getMetadata()
-                                        .getName()
-                                        .equals(first.getMetadata().getName())
-                                && KubeletFixtures.ready(p.get(0)))
-                .get(0);
+        Pod second = awaitOneReadyPodOtherThan(ns, "r", first);
         assertThat(second.getStatus().getPodIP()).isNotEqualTo(first.getStatus().getPodIP());
         assertThat(listening(first.getStatus().getPodIP(), 8080)).isFalse();
     }
@@ -452,23 +439,13 @@ class FakeKubeletTest {
         String ns = "rollout";
         start(ns);
         client.resource(sampleApp(ns, "roll", 1)).create();
-        Pod old = awaitPods(ns, "roll", p -> p.size() == 1 && KubeletFixtures.ready(p.get(0)))
-                .get(0);
+        Pod old = awaitOneReadyPod(ns, "roll");
 
         client.apps().deployments().inNamespace(ns).withName("roll").edit(d -> {
             d.getSpec().getTemplate().getMetadata().setAnnotations(Map.of("restartedAt", "now"));
             return d;
         });
-        Pod replacement = awaitPods(
-                        ns,
-                        "roll",
-                        p -> p.size() == 1
-                                && !p.get(0)
-                                        .getMetadata()
-                                        .getName()
-                                        .equals(old.getMetadata().getName())
-                                && KubeletFixtures.ready(p.get(0)))
-                .get(0);
+        Pod replacement = awaitOneReadyPodOtherThan(ns, "roll", old);
         assertThat(replacement.getMetadata().getLabels().get("pod-template-hash"))
                 .isNotEqualTo(old.getMetadata().getLabels().get("pod-template-hash"));
         DeploymentStatus status = awaitStatus(ns, "roll", s -> s.getReplicas() == 1 && s.getUpdatedReplicas() == 1);
@@ -483,6 +460,26 @@ class FakeKubeletTest {
             d.getSpec().setReplicas(replicas);
             return d;
         });
+    }
+
+    private List<Pod> awaitReadyPods(String ns, String app, int count) {
+        return awaitPods(ns, app, p -> p.size() == count && p.stream().allMatch(KubeletFixtures::ready));
+    }
+
+    private Pod awaitOneReadyPod(String ns, String app) {
+        return awaitReadyPods(ns, app, 1).get(0);
+    }
+
+    /** The one pod of {@code app} once it is ready and is not {@code old}. */
+    private Pod awaitOneReadyPodOtherThan(String ns, String app, Pod old) {
+        String oldName = old.getMetadata().getName();
+        return awaitPods(
+                        ns,
+                        app,
+                        p -> p.size() == 1
+                                && !p.get(0).getMetadata().getName().equals(oldName)
+                                && KubeletFixtures.ready(p.get(0)))
+                .get(0);
     }
 
     private List<Pod> awaitPods(String ns, String app, Predicate<List<Pod>> condition) {

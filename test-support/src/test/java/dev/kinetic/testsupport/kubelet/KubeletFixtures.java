@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Deployments, Services and look-ups for the fake kubelet's tests. */
-final class KubeletFixtures {
-    static final String SAMPLE_IMAGE = "kinetic/sample-app";
+/** Deployments, Services and look-ups for tests that run pods on the fake kubelet. */
+public final class KubeletFixtures {
+    public static final String SAMPLE_IMAGE = "kinetic/sample-app";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -64,7 +64,7 @@ final class KubeletFixtures {
                 .endSpec();
     }
 
-    static Deployment sampleApp(String ns, String name, int replicas) {
+    public static Deployment sampleApp(String ns, String name, int replicas) {
         return deployment(ns, name, replicas, SAMPLE_IMAGE, healthz()).build();
     }
 
@@ -81,7 +81,7 @@ final class KubeletFixtures {
     }
 
     /** A Service {@code http} 80 → 8080 selecting {@code selector}. */
-    static Service service(String ns, String name, Map<String, String> selector) {
+    public static Service service(String ns, String name, Map<String, String> selector) {
         return new ServiceBuilder()
                 .withNewMetadata()
                 .withName(name)
