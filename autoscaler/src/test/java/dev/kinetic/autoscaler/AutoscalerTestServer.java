@@ -1,9 +1,9 @@
 package dev.kinetic.autoscaler;
 
+import dev.kinetic.testsupport.fixtures.ServingFixtures;
 import dev.kinetic.testsupport.kube.ApplyKineticCrds;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import java.util.function.Consumer;
@@ -33,25 +33,6 @@ public class AutoscalerTestServer implements Consumer<KubernetesServer> {
 
     /** An EndpointSlice of {@code service} listing {@code addresses} as ready. */
     public static EndpointSlice endpointSlice(String namespace, String name, String service, String... addresses) {
-        EndpointSliceBuilder b = new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(namespace)
-                .addToLabels("kubernetes.io/service-name", service)
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName("http")
-                .withPort(8012)
-                .endPort();
-        for (String address : addresses) {
-            b.addNewEndpoint()
-                    .withAddresses(address)
-                    .withNewConditions()
-                    .withReady(true)
-                    .endConditions()
-                    .endEndpoint();
-        }
-        return b.build();
+        return ServingFixtures.readyEndpoints(namespace, name, service, addresses);
     }
 }

@@ -1,12 +1,12 @@
 package dev.kinetic.e2e;
 
+import dev.kinetic.testsupport.fixtures.ServingFixtures;
 import dev.kinetic.testsupport.gateway.TestGateway;
 import dev.kinetic.testsupport.kubelet.ContainerRuntimes;
 import dev.kinetic.testsupport.kubelet.FakeKubelet;
 import dev.kinetic.testsupport.kubelet.JavaProcessRuntime;
 import dev.kinetic.testsupport.kubelet.SampleAppRuntime;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -154,24 +154,8 @@ final class Platform implements AutoCloseable {
 
     /** What the EndpointSlice controller would write for the activator's Service. */
     private static void activatorEndpoints(KubernetesClient client) {
-        client.resource(new EndpointSliceBuilder()
-                        .withNewMetadata()
-                        .withName("kinetic-activator-e2e")
-                        .withNamespace(SYSTEM_NAMESPACE)
-                        .addToLabels("kubernetes.io/service-name", "kinetic-activator")
-                        .endMetadata()
-                        .withAddressType("IPv4")
-                        .addNewPort()
-                        .withName("http")
-                        .withPort(8012)
-                        .endPort()
-                        .addNewEndpoint()
-                        .withAddresses(ACTIVATOR_IP)
-                        .withNewConditions()
-                        .withReady(true)
-                        .endConditions()
-                        .endEndpoint()
-                        .build())
+        client.resource(ServingFixtures.readyEndpoints(
+                        SYSTEM_NAMESPACE, "kinetic-activator-e2e", "kinetic-activator", ACTIVATOR_IP))
                 .create();
     }
 
