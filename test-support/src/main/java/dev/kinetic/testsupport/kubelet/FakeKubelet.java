@@ -314,8 +314,9 @@ public final class FakeKubelet implements AutoCloseable {
         try {
             write.run();
             return true;
-        } catch (KubernetesClientException e) {
-            LOG.log(System.Logger.Level.WARNING, "fake kubelet: write failed, will retry: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Not only the API's errors: anything thrown here would vanish in the executor, and the write with it.
+            LOG.log(System.Logger.Level.WARNING, "fake kubelet: write failed, will retry: " + e, e);
             return false;
         }
     }
