@@ -7,15 +7,20 @@ import dev.kinetic.testsupport.kube.GroupAwareAttributes;
 import dev.kinetic.testsupport.kube.KineticCrds;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.MockWebServer;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The API server the activator reads in the end-to-end benchmark: fabric8's Kubernetes mock server in CRUD mode,
@@ -46,17 +51,48 @@ public final class FakeApiServer {
         String podIp = option(options, "pod-ip", "POD_IP", "127.0.0.1");
         int podPort = Integer.parseInt(option(options, "pod-port", "POD_PORT", "18080"));
 
-        KubernetesServer server = new KubernetesServer(false, true, InetAddress.getLoopbackAddress(), port, List.of());
-        server.before();
+        KubernetesServer server = start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::after, "fake-api-server-stop"));
-        GroupAwareAttributes.install(server.getKubernetesMockServer());
         KubernetesClient client = server.getClient();
-        KineticCrds.load().applyTo(client);
         createRevision(client, podIp, podPort);
 
         System.out.println("fake API server at " + client.getMasterUrl() + " serving revision " + NAMESPACE + "/"
                 + REVISION + " with one pod at " + podIp + ":" + podPort);
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Starts the test server on {@code 127.0.0.1:port} (0: a free port) in CRUD mode, with Kinetic's CRDs applied,
+     * API groups told apart ({@link GroupAwareAttributes}), stored objects indexed by name ({@link
+     * IndexedCrudDispatcher}) and no log line per request. It grants the Lease rights an operator with leader
+     * election checks for (a {@code SelfSubjectRulesReview}), as the RBAC of a real install does. Stop it with
+     * {@link KubernetesServer#after()}.
+     */
+    public static KubernetesServer start(int port) {
+        // One INFO line per request is most of the work when thousands of objects are written.
+        Logger.getLogger(MockWebServer.class.getName()).setLevel(Level.WARNING);
+        KubernetesServer server = new KubernetesServer(false, true, InetAddress.getLoopbackAddress(), port, List.of());
+        server.before();
+        IndexedCrudDispatcher.install(server.getKubernetesMockServer());
+        GroupAwareAttributes.install(server.getKubernetesMockServer());
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        HttpURLConnection.HTTP_CREATED,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withIncomplete(false)
+                                .addNewResourceRule()
+                                .withApiGroups("coordination.k8s.io")
+                                .withResources("leases")
+                                .withVerbs("get", "list", "watch", "create", "update", "patch")
+                                .endResourceRule()
+                                .endStatus()
+                                .build())
+                .always();
+        KineticCrds.load().applyTo(server.getClient());
+        return server;
     }
 
     static void createRevision(KubernetesClient client, String podIp, int podPort) {
