@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Kinetic data-plane benchmark, in one go: installs wrk and nginx if missing, builds, starts a one-event-loop stub
-# app, nginx, the queue-proxy and two activators (with fake API servers), measures every path with wrk
-# (interleaved rounds), startup times and RSS, runs the JMH benchmarks, profiles any hop that misses a target, and
-# writes docs/benchmarks.md. See benchmarks/README.md.
+# Kinetic data-plane benchmark, in one go: installs wrk and nginx if missing, builds, runs the JMH benchmarks,
+# measures the heap an idle revision costs the autoscaler and the activator, starts a one-event-loop stub app,
+# nginx, the queue-proxy and two activators (with fake API servers), measures every path with wrk (interleaved
+# rounds), startup times and RSS, profiles any hop that misses a target, and writes docs/benchmarks.md. See
+# benchmarks/README.md.
 #
 # Knobs (environment): DURATION (s per measured run, 10), ROUNDS (3), CONNECTIONS ("1 16 64"), SKIP_JMH (1 skips),
 # WARMUP (s before each measured run, 2), INITIAL_WARMUP (s per variant before the first round, = DURATION),
 # OUT (report path, docs/benchmarks.md), START_TIMEOUT (s to wait for a component, 60), SKIP_BUILD (1 uses the jars
 # as they are), PROFILE_DURATION (s of load while recording a profile, max(DURATION, 10)), JMH_ARGS, MVN_LOCK (lock
-# file serialising Maven runs on this machine).
+# file serialising Maven runs on this machine), SKIP_HEAP (1 skips the heap measurement), HEAP_REVISIONS
+# ("0 1000 10000"), HEAP_TIMEOUT (s a component may take to see every revision, 900), HEAP_AUTOSCALER_FLAGS
+# ("-Xmx1g"), HEAP_RETRY_FLAGS (added when a component exits, to measure it anyway; "-Xmx512m", empty: no retry).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,6 +31,11 @@ JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 2 -i 3 -w 1s -r 1s"}
 # The autoscaler's benchmarks run on their own, with the GC profiler (bytes per decision are one of their targets).
 AUTOSCALER_JMH='dev\.kinetic\.benchmarks\.autoscaler\.'
 PROFILE_DURATION=${PROFILE_DURATION:-$((DURATION > 10 ? DURATION : 10))}
+SKIP_HEAP=${SKIP_HEAP:-0}
+HEAP_REVISIONS=${HEAP_REVISIONS:-"0 1000 10000"}
+HEAP_TIMEOUT=${HEAP_TIMEOUT:-900}
+HEAP_AUTOSCALER_FLAGS=${HEAP_AUTOSCALER_FLAGS:-"-Xmx1g"}
+HEAP_RETRY_FLAGS=${HEAP_RETRY_FLAGS-"-Xmx512m"}
 POLL_INTERVAL=0.01
 
 STUB_PORT=18080
@@ -45,6 +53,7 @@ VARIANTS=(direct nginx queue-proxy activator activator-queue-proxy)
 BENCH_JAR=benchmarks/target/kinetic-benchmarks.jar
 QP_JAR=queue-proxy/target/kinetic-queue-proxy.jar
 ACT_JAR=activator/target/kinetic-activator.jar
+AUT_JAR=autoscaler/target/quarkus-app/quarkus-run.jar
 
 WORK=$ROOT/benchmarks/target/run
 declare -A PIDS=()     # component -> pid
@@ -200,7 +209,7 @@ declare -A NOT_BUILT=()
 
 build_all() {
   local modules=() m
-  for m in queue-proxy activator; do
+  for m in queue-proxy activator autoscaler; do
     if in_reactor "$m"; then modules+=("$m"); else NOT_BUILT[$m]="module $m is not in the build"; fi
   done
   modules+=(benchmarks)
@@ -314,6 +323,27 @@ start_activator() {
 }
 
 # ------------------------------------------------------------------------------------------------ measuring
+
+# The heap per idle revision of the autoscaler and the activator (IdleRevisionHeap: its own fake API servers and
+# processes, all stopped before it returns); writes heap*.tsv and heap/ into $WORK.
+measure_heap() {
+  if ((SKIP_HEAP)); then
+    echo -e "heap\tSkipped (SKIP_HEAP=1)." >>"$WORK/settings.tsv"
+    return
+  fi
+  local args=(--work "$WORK" --revisions "$HEAP_REVISIONS" --timeout "$HEAP_TIMEOUT"
+    --autoscaler-flags "$HEAP_AUTOSCALER_FLAGS" --activator-flags-file activator/jvm.flags
+    --retry-flags "$HEAP_RETRY_FLAGS")
+  [[ -z ${NOT_BUILT[autoscaler]:-} ]] && args+=(--autoscaler "$AUT_JAR")
+  [[ -z ${NOT_BUILT[activator]:-} ]] && args+=(--activator "$ACT_JAR")
+  log "measuring the heap per idle revision at ${HEAP_REVISIONS// /, } revisions, nothing else running" \
+    "(log: $WORK/heap.log)"
+  # The harness holds every revision's objects in its fake API server: about 3 KiB each, 6 per revision.
+  if ! java -Xmx3g -cp "$BENCH_JAR" dev.kinetic.benchmarks.heap.IdleRevisionHeap "${args[@]}" >"$WORK/heap.log" 2>&1
+  then
+    echo -e "heap\tThe harness failed: $(tail -n 3 "$WORK/heap.log" | tr '\n\t' '  ')" >>"$WORK/settings.tsv"
+  fi
+}
 
 url_of() {
   case $1 in
@@ -474,6 +504,7 @@ main() {
   [[ -f $BENCH_JAR ]] || die "$BENCH_JAR is missing"
   [[ -z ${NOT_BUILT[queue-proxy]:-} && ! -f $QP_JAR ]] && NOT_BUILT[queue-proxy]="$QP_JAR was not built"
   [[ -z ${NOT_BUILT[activator]:-} && ! -f $ACT_JAR ]] && NOT_BUILT[activator]="$ACT_JAR was not built"
+  [[ -z ${NOT_BUILT[autoscaler]:-} && ! -f $AUT_JAR ]] && NOT_BUILT[autoscaler]="$AUT_JAR was not built"
   facts
 
   if ((SKIP_JMH)); then
@@ -495,6 +526,7 @@ main() {
       rm -f "$WORK/jmh-autoscaler.csv"
     fi
   fi
+  measure_heap
 
   check_ports
   printf '%s\n' "component	startup_ms	rss_kb	requests_ok	note" >"$WORK/startup.tsv"

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *
  * <p>The work directory holds {@code settings.tsv} ({@code key<TAB>value}), {@code facts.md}, {@code results.tsv}
  * ({@link Run#HEADER}), {@code startup.tsv} ({@link Startup#HEADER}), {@code unavailable.tsv}
- * ({@code variant<TAB>reason}), {@code jmh.txt}, {@code jmh-autoscaler.csv} ({@link AutoscalerJmh}) and
+ * ({@code variant<TAB>reason}), {@code jmh.txt}, {@code jmh-autoscaler.csv} ({@link AutoscalerJmh}),
+ * {@code heap.tsv}, {@code heap-classes.tsv} and {@code heap-settings.tsv} ({@link IdleHeap}) and
  * {@code profiles/VARIANT--PROCESS--CONNECTIONS.jfr}; any may be missing.
  */
 public final class BenchmarkReport {
@@ -119,6 +120,11 @@ public final class BenchmarkReport {
         results(md);
         targets(md);
         startup(md);
+        md.append(IdleHeap.markdown(
+                lines("heap.tsv"),
+                lines("heap-classes.tsv"),
+                keyValues(lines("heap-settings.tsv")),
+                settings.get("heap")));
         jmh(md);
         md.append(AutoscalerJmh.markdown(
                 lines("jmh-autoscaler.csv"),
