@@ -61,10 +61,43 @@ public final class Addresses {
             if (baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty()) {
                 baseUri = new URI(baseUri.getScheme(), baseUri.getRawAuthority(), "/", null, null);
             }
-            return Optional.of(baseUri.resolve(new URI(reference)).toString());
+            URI ref = new URI(reference);
+            if (reference.startsWith("?")) {
+                // RFC 3986 keeps the base path for a query-only reference; RFC 2396 (java.net.URI) drops its last
+                // segment.
+                return Optional.of(new URI(baseUri.getScheme(), baseUri.getRawAuthority(), null, null, null)
+                        + baseUri.getRawPath() + reference);
+            }
+            return Optional.of(withoutLeadingDotSegments(baseUri.resolve(ref)));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@link URI#resolve} follows RFC 2396 and keeps {@code ..} segments that climb above the root; RFC 3986 drops
+     * them ({@code http://h/a} + {@code ../../b} is {@code http://h/b}).
+     */
+    private static String withoutLeadingDotSegments(URI uri) {
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/..")) {
+            return uri.toString();
+        }
+        while (path.startsWith("/../")) {
+            path = path.substring(3);
+        }
+        if (path.equals("/..")) {
+            path = "/";
+        }
+        StringBuilder url = new StringBuilder();
+        url.append(uri.getScheme()).append("://").append(uri.getRawAuthority()).append(path);
+        if (uri.getRawQuery() != null) {
+            url.append('?').append(uri.getRawQuery());
+        }
+        if (uri.getRawFragment() != null) {
+            url.append('#').append(uri.getRawFragment());
+        }
+        return url.toString();
     }
 
     /** An absolute URL with a host, such as {@code http://svc.ns.svc.cluster.local/path}. */
