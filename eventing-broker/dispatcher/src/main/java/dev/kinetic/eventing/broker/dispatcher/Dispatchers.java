@@ -1,0 +1,160 @@
+package dev.kinetic.eventing.broker.dispatcher;
+
+import dev.kinetic.eventing.core.contract.ContractListener;
+import dev.kinetic.eventing.core.contract.Egress;
+import dev.kinetic.eventing.core.contract.Resource;
+import dev.kinetic.eventing.core.delivery.Delivery;
+import dev.kinetic.eventing.core.filter.Filters;
+import dev.kinetic.eventing.core.kafka.EgressConsumer;
+import dev.kinetic.eventing.core.kafka.KafkaSettings;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The running Triggers, kept from the contract by diff: a new egress starts its consumer group, a changed one is
+ * restarted, a removed one is stopped (its finished offsets committed); no other Trigger is touched.
+ */
+final class Dispatchers implements ContractListener, AutoCloseable {
+    private static final Logger LOG = System.getLogger(Dispatchers.class.getName());
+
+    private final DispatcherSettings settings;
+    private final Delivery delivery;
+    private final DispatcherMetrics metrics;
+    private final MeterRegistry registry;
+    private final Map<String, Running> running = new HashMap<>();
+    private final Map<String, ReplyProducer> replyProducers = new HashMap<>();
+    private final Map<String, Integer> replyProducerUsers = new HashMap<>();
+
+    Dispatchers(DispatcherSettings settings, Delivery delivery, DispatcherMetrics metrics, MeterRegistry registry) {
+        this.settings = settings;
+        this.registry = registry;
+        this.delivery = delivery;
+        this.metrics = metrics;
+    }
+
+    private record Running(Resource resource, EgressConsumer consumer, DispatcherMetrics.TriggerMeters meters) {}
+
+    /** How many Triggers run. */
+    synchronized int size() {
+        return running.size();
+    }
+
+    @Override
+    public synchronized void onEgressAdded(Resource resource, Egress egress) {
+        start(resource, egress);
+    }
+
+    @Override
+    public synchronized void onEgressUpdated(Resource resource, Egress previous, Egress egress) {
+        stop(egress.uid());
+        start(resource, egress);
+    }
+
+    @Override
+    public synchronized void onEgressRemoved(Resource resource, Egress egress) {
+        stop(egress.uid());
+    }
+
+    private void start(Resource resource, Egress egress) {
+        if (egress.destination() == null || resource.topics().isEmpty()) {
+            LOG.log(Level.WARNING, "egress {0} has no destination or its resource no topic: not started", egress.uid());
+            return;
+        }
+        ReplyProducer replies = replyProducer(resource.bootstrapServers());
+        AtomicReference<EgressConsumer> consumerRef = new AtomicReference<>();
+        DispatcherMetrics.TriggerMeters meters = metrics.forTrigger(resource, egress, () -> {
+            EgressConsumer c = consumerRef.get();
+            return c == null
+                    ? 0L
+                    : c.lag().values().stream().mapToLong(Long::longValue).sum();
+        });
+        TriggerDispatch handler = new TriggerDispatch(
+                resource,
+                egress,
+                Filters.compile(egress.filterAttributes(), egress.filters()),
+                delivery,
+                replies,
+                meters);
+        EgressConsumer consumer = EgressConsumer.start(
+                EgressConsumer.Settings.of(resource.bootstrapServers(), egress.consumerGroup(), resource.topics())
+                        .withDeliveryOrder(egress.deliveryOrder())
+                        .withMaxInFlight(settings.dispatcher().maxInFlight())
+                        .withCommitInterval(settings.dispatcher().commitInterval())
+                        .withTimeouts(
+                                EgressConsumer.Settings.DEFAULT_REVOKE_TIMEOUT,
+                                settings.dispatcher().closeTimeout())
+                        .withConsumerProperties(consumerProperties())
+                        .withMetrics(registry, meters.tags()),
+                handler);
+        consumerRef.set(consumer);
+        running.put(egress.uid(), new Running(resource, consumer, meters));
+        LOG.log(
+                Level.INFO,
+                "started {0} ({1}, {2}) -> {3}",
+                egress.consumerGroup(),
+                egress.deliveryOrder(),
+                resource.topics(),
+                egress.destination());
+    }
+
+    private void stop(String uid) {
+        Running old = running.remove(uid);
+        if (old == null) {
+            return;
+        }
+        old.consumer().close(settings.dispatcher().closeTimeout());
+        old.meters().close();
+        releaseReplyProducer(old.resource().bootstrapServers());
+        LOG.log(Level.INFO, "stopped egress {0}", uid);
+    }
+
+    /**
+     * The consumer properties: the dispatcher's defaults, then the configured overrides. A new consumer group starts
+     * at the earliest retained record, so a Trigger misses nothing sent after it was created even when its consumer
+     * joins later (Knative commits initial offsets from the controller instead).
+     */
+    private Map<String, String> consumerProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("auto.offset.reset", "earliest");
+        properties.putAll(settings.dispatcher().consumer());
+        return properties;
+    }
+
+    private ReplyProducer replyProducer(String bootstrapServers) {
+        replyProducerUsers.merge(bootstrapServers, 1, Integer::sum);
+        return replyProducers.computeIfAbsent(
+                bootstrapServers,
+                servers -> new ReplyProducer(
+                        new KafkaProducer<String, CloudEvent>(KafkaSettings.producer(
+                                servers, settings.dispatcher().producer())),
+                        Integer.toString(replyProducers.size() + 1)));
+    }
+
+    private void releaseReplyProducer(String bootstrapServers) {
+        Integer users = replyProducerUsers.merge(bootstrapServers, -1, Integer::sum);
+        if (users != null && users <= 0) {
+            replyProducerUsers.remove(bootstrapServers);
+            ReplyProducer producer = replyProducers.remove(bootstrapServers);
+            if (producer != null) {
+                producer.close();
+            }
+        }
+    }
+
+    /** Stops every Trigger, committing what is finished. */
+    @Override
+    public synchronized void close() {
+        for (String uid : Map.copyOf(running).keySet()) {
+            stop(uid);
+        }
+        replyProducers.values().forEach(ReplyProducer::close);
+        replyProducers.clear();
+        replyProducerUsers.clear();
+    }
+}
