@@ -71,6 +71,12 @@ final class Component implements AutoCloseable {
         return this;
     }
 
+    /** SIGKILL: the process gets no chance to drain, commit or say goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     Path log() {
         return log;
     }
