@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Kinetic data-plane benchmark, in one go: installs wrk and nginx if missing, builds, runs the JMH benchmarks,
 # measures the heap an idle revision costs the autoscaler and the activator, starts a one-event-loop stub app,
-# nginx, the queue-proxy and two activators (with fake API servers), measures every path with wrk (interleaved
-# rounds), startup times and RSS, profiles any hop that misses a target, and writes docs/benchmarks.md. See
-# benchmarks/README.md.
+# benchmarks the eventing broker's receiver and dispatcher against raw Kafka clients on one KRaft broker, starts a
+# one-event-loop stub app, nginx, the queue-proxy and two activators (with fake API servers), measures every path with
+# wrk (interleaved rounds), startup times and RSS, profiles any hop that misses a target, and writes
+# docs/benchmarks.md. See benchmarks/README.md.
 #
 # Knobs (environment): DURATION (s per measured run, 10), ROUNDS (3), CONNECTIONS ("1 16 64"), SKIP_JMH (1 skips),
 # WARMUP (s before each measured run, 2), INITIAL_WARMUP (s per variant before the first round, = DURATION),
@@ -11,7 +12,10 @@
 # as they are), PROFILE_DURATION (s of load while recording a profile, max(DURATION, 10)), JMH_ARGS, MVN_LOCK (lock
 # file serialising Maven runs on this machine), SKIP_HEAP (1 skips the heap measurement), HEAP_REVISIONS
 # ("0 1000 10000"), HEAP_TIMEOUT (s a component may take to see every revision, 900), HEAP_AUTOSCALER_FLAGS
-# ("-Xmx1g"), HEAP_RETRY_FLAGS (added when a component exits, to measure it anyway; "-Xmx512m", empty: no retry).
+# ("-Xmx1g"), HEAP_RETRY_FLAGS (added when a component exits, to measure it anyway; "-Xmx512m", empty: no retry),
+# SKIP_EVENTING (1 skips the eventing benchmark), EVENTING_CONNECTIONS ("16 64"), EVENTING_BACKLOG (events in the
+# dispatch backlog; 1000000, or 200000 when DURATION < 10), EVENTING_IN_FLIGHT (50), EVENTING_RATE (events/s of the
+# latency runs, 1000), EVENTING_START_TIMEOUT (s for Kafka, the receiver and the dispatcher to come up, 120).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -36,6 +40,12 @@ HEAP_REVISIONS=${HEAP_REVISIONS:-"0 1000 10000"}
 HEAP_TIMEOUT=${HEAP_TIMEOUT:-900}
 HEAP_AUTOSCALER_FLAGS=${HEAP_AUTOSCALER_FLAGS:-"-Xmx1g"}
 HEAP_RETRY_FLAGS=${HEAP_RETRY_FLAGS-"-Xmx512m"}
+SKIP_EVENTING=${SKIP_EVENTING:-0}
+EVENTING_CONNECTIONS=${EVENTING_CONNECTIONS:-"16 64"}
+EVENTING_BACKLOG=${EVENTING_BACKLOG:-$((DURATION >= 10 ? 1000000 : 200000))}
+EVENTING_IN_FLIGHT=${EVENTING_IN_FLIGHT:-50}
+EVENTING_RATE=${EVENTING_RATE:-1000}
+EVENTING_START_TIMEOUT=${EVENTING_START_TIMEOUT:-120}
 POLL_INTERVAL=0.01
 
 STUB_PORT=18080
@@ -54,6 +64,8 @@ BENCH_JAR=benchmarks/target/kinetic-benchmarks.jar
 QP_JAR=queue-proxy/target/kinetic-queue-proxy.jar
 ACT_JAR=activator/target/kinetic-activator.jar
 AUT_JAR=autoscaler/target/quarkus-app/quarkus-run.jar
+RECEIVER_JAR=eventing-broker/receiver/target/quarkus-app/quarkus-run.jar
+DISPATCHER_JAR=eventing-broker/dispatcher/target/quarkus-app/quarkus-run.jar
 
 WORK=$ROOT/benchmarks/target/run
 declare -A PIDS=()     # component -> pid
@@ -202,14 +214,21 @@ build() {
   mvn -o "${args[@]}" >>"$2" 2>&1 || mvn "${args[@]}" >>"$2" 2>&1
 }
 
-in_reactor() { [[ -f $1/pom.xml ]] && grep -q "<module>$1</module>" pom.xml; }
+# in_reactor MODULE: whether MODULE (a path such as eventing-broker/receiver) is listed by its parent, up to the root.
+in_reactor() {
+  local parent=. name=$1
+  [[ $1 == */* ]] && parent=${1%/*} name=${1##*/}
+  [[ -f $1/pom.xml ]] && grep -q "<module>$name</module>" "$parent/pom.xml" && { [[ $parent == . ]] || in_reactor "$parent"; }
+}
 
 # NOT_BUILT[module] -> why its jar cannot be used.
 declare -A NOT_BUILT=()
 
 build_all() {
   local modules=() m
-  for m in queue-proxy activator autoscaler; do
+  local wanted=(queue-proxy activator autoscaler)
+  ((SKIP_EVENTING)) || wanted+=(eventing-broker/receiver eventing-broker/dispatcher)
+  for m in "${wanted[@]}"; do
     if in_reactor "$m"; then modules+=("$m"); else NOT_BUILT[$m]="module $m is not in the build"; fi
   done
   modules+=(benchmarks)
@@ -342,6 +361,26 @@ measure_heap() {
   if ! java -Xmx3g -cp "$BENCH_JAR" dev.kinetic.benchmarks.heap.IdleRevisionHeap "${args[@]}" >"$WORK/heap.log" 2>&1
   then
     echo -e "heap\tThe harness failed: $(tail -n 3 "$WORK/heap.log" | tr '\n\t' '  ')" >>"$WORK/settings.tsv"
+  fi
+}
+
+# The eventing benchmark (EventingBench: its own Kafka, fake API server, stub, receiver and dispatcher, all stopped
+# before it returns); writes eventing.tsv, eventing-settings.tsv and eventing/ into $WORK.
+measure_eventing() {
+  if ((SKIP_EVENTING)); then
+    echo -e "eventing\tSkipped (SKIP_EVENTING=1)." >>"$WORK/settings.tsv"
+    return
+  fi
+  local args=(--work "$WORK" --duration "$DURATION" --warmup "$WARMUP" --connections "$EVENTING_CONNECTIONS"
+    --backlog "$EVENTING_BACKLOG" --in-flight "$EVENTING_IN_FLIGHT" --rate "$EVENTING_RATE"
+    --start-timeout "$EVENTING_START_TIMEOUT")
+  [[ -z ${NOT_BUILT[eventing-broker/receiver]:-} ]] && args+=(--receiver "$RECEIVER_JAR")
+  [[ -z ${NOT_BUILT[eventing-broker/dispatcher]:-} ]] && args+=(--dispatcher "$DISPATCHER_JAR")
+  log "eventing: receiver and dispatcher against raw Kafka clients, backlog of $EVENTING_BACKLOG events, nothing" \
+    "else running (log: $WORK/eventing.log)"
+  if ! java -cp "$BENCH_JAR" dev.kinetic.benchmarks.eventing.EventingBench "${args[@]}" >"$WORK/eventing.log" 2>&1
+  then
+    echo -e "eventing\tThe harness failed: $(tail -n 3 "$WORK/eventing.log" | tr '\n\t' '  ')" >>"$WORK/settings.tsv"
   fi
 }
 
@@ -505,6 +544,11 @@ main() {
   [[ -z ${NOT_BUILT[queue-proxy]:-} && ! -f $QP_JAR ]] && NOT_BUILT[queue-proxy]="$QP_JAR was not built"
   [[ -z ${NOT_BUILT[activator]:-} && ! -f $ACT_JAR ]] && NOT_BUILT[activator]="$ACT_JAR was not built"
   [[ -z ${NOT_BUILT[autoscaler]:-} && ! -f $AUT_JAR ]] && NOT_BUILT[autoscaler]="$AUT_JAR was not built"
+  local m
+  for m in eventing-broker/receiver eventing-broker/dispatcher; do
+    [[ -z ${NOT_BUILT[$m]:-} && ! -f $m/target/quarkus-app/quarkus-run.jar ]] &&
+      NOT_BUILT[$m]="$m/target/quarkus-app/quarkus-run.jar was not built"
+  done
   facts
 
   if ((SKIP_JMH)); then
@@ -527,6 +571,7 @@ main() {
     fi
   fi
   measure_heap
+  measure_eventing
 
   check_ports
   printf '%s\n' "component	startup_ms	rss_kb	requests_ok	note" >"$WORK/startup.tsv"

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * <p>The work directory holds {@code settings.tsv} ({@code key<TAB>value}), {@code facts.md}, {@code results.tsv}
  * ({@link Run#HEADER}), {@code startup.tsv} ({@link Startup#HEADER}), {@code unavailable.tsv}
  * ({@code variant<TAB>reason}), {@code jmh.txt}, {@code jmh-autoscaler.csv} ({@link AutoscalerJmh}),
- * {@code heap.tsv}, {@code heap-classes.tsv} and {@code heap-settings.tsv} ({@link IdleHeap}) and
+ * {@code heap.tsv}, {@code heap-classes.tsv} and {@code heap-settings.tsv} ({@link IdleHeap}), {@code eventing.tsv}
+ * and {@code eventing-settings.tsv} ({@link EventingResults}) and
  * {@code profiles/VARIANT--PROCESS--CONNECTIONS.jfr}; any may be missing.
  */
 public final class BenchmarkReport {
@@ -125,6 +126,8 @@ public final class BenchmarkReport {
                 lines("heap-classes.tsv"),
                 keyValues(lines("heap-settings.tsv")),
                 settings.get("heap")));
+        md.append(EventingResults.markdown(
+                lines("eventing.tsv"), keyValues(lines("eventing-settings.tsv")), settings.get("eventing")));
         jmh(md);
         md.append(AutoscalerJmh.markdown(
                 lines("jmh-autoscaler.csv"),
