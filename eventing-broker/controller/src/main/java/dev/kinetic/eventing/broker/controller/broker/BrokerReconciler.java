@@ -13,6 +13,7 @@ import dev.kinetic.eventing.broker.controller.config.KafkaBrokerConfig;
 import dev.kinetic.eventing.broker.controller.contract.BrokerEntry;
 import dev.kinetic.eventing.broker.controller.contract.ContractBuilder;
 import dev.kinetic.eventing.broker.controller.contract.ContractWriter;
+import dev.kinetic.eventing.broker.controller.contract.TriggerEntry;
 import dev.kinetic.eventing.broker.controller.delivery.EgressConfigs;
 import dev.kinetic.eventing.broker.controller.destination.DestinationResolver;
 import dev.kinetic.eventing.broker.controller.destination.Resolution;
@@ -26,25 +27,35 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Reconciles Brokers of class {@code Kafka} (and Brokers without a class, which get it) in phases: read and parse the
  * config; create the topic (or check the external one); resolve the dead-letter sink; put the Broker into the
  * contract; publish the address; check the receivers. The status is written once, at the end.
+ *
+ * <p>A deleted Trigger of the Broker wakes it too: its egress leaves the contract here, as Triggers carry no
+ * finalizer.
  *
  * <p>A finalizer holds a deleted Broker until it is out of the contract, its Triggers' consumer groups are deleted
  * and its topic is deleted (never an external topic).
@@ -58,6 +69,7 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
     public static final String FINALIZER = "kafka.eventing.knative.dev/finalizer";
 
     private static final Logger LOG = Logger.getLogger(BrokerReconciler.class);
+    static final String TRIGGERS = "broker-triggers";
 
     @Inject
     BrokerControllerSettings settings;
@@ -98,6 +110,22 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         }
     }
 
+    /** Triggers, to wake their Broker when one is deleted (additions and changes are the Trigger reconciler's). */
+    @Override
+    public List<EventSource<?, Broker>> prepareEventSources(EventSourceContext<Broker> context) {
+        return List.of(new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Trigger.class, Broker.class)
+                        .withName(TRIGGERS)
+                        .withSecondaryToPrimaryMapper(t -> t.brokerName() == null
+                                ? Set.of()
+                                : Set.of(new ResourceID(
+                                        t.brokerName(), t.getMetadata().getNamespace())))
+                        .withOnAddFilter(t -> false)
+                        .withOnUpdateFilter((updated, old) -> false)
+                        .build(),
+                context));
+    }
+
     @Override
     public UpdateControl<Broker> reconcile(Broker broker, Context<Broker> context) {
         KubernetesClient client = context.getClient();
@@ -109,6 +137,7 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         status.initializeConditions();
         Pass pass = new Pass(settings.resyncInterval());
 
+        pruneDeletedTriggers(context, current);
         reconcileConfig(client, current, status, pass);
         if (pass.config != null) {
             reconcileTopic(current, status, pass);
@@ -153,6 +182,33 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
 
     // ------------------------------------------------------------------ phases
 
+    /**
+     * Takes the egresses of deleted Triggers out of the contract. A Trigger missing from the cache is looked up
+     * before it is dropped: the cache may not have seen a Trigger that was created a moment ago.
+     */
+    @SuppressWarnings("unchecked")
+    private void pruneDeletedTriggers(Context<Broker> context, Broker broker) {
+        String namespace = broker.getMetadata().getNamespace();
+        InformerEventSource<Trigger, Broker> source = (InformerEventSource<Trigger, Broker>)
+                context.eventSourceRetriever().getEventSourceFor(Trigger.class, TRIGGERS);
+        Set<String> cached =
+                source.list(namespace).map(t -> t.getMetadata().getUid()).collect(Collectors.toSet());
+        for (TriggerEntry entry : contract.triggersOf(broker.getMetadata().getUid())) {
+            if (cached.contains(entry.uid())) {
+                continue;
+            }
+            Trigger live = context.getClient()
+                    .resources(Trigger.class)
+                    .inNamespace(entry.namespace())
+                    .withName(entry.name())
+                    .get();
+            if (live == null || !entry.uid().equals(live.getMetadata().getUid())) {
+                LOG.debugf("Trigger %s/%s is gone: its egress leaves the contract", entry.namespace(), entry.name());
+                contract.removeTrigger(entry.uid());
+            }
+        }
+    }
+
     private void reconcileConfig(KubernetesClient client, Broker broker, BrokerStatus status, Pass pass) {
         KReference ref = configRef(broker);
         if (!"ConfigMap".equals(ref.getKind()) || !"v1".equals(ref.getApiVersion())) {
@@ -163,8 +219,10 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
             return;
         }
         String namespace = configNamespace(broker, ref);
-        ConfigMap configMap =
-                client.configMaps().inNamespace(namespace).withName(ref.getName()).get();
+        ConfigMap configMap = client.configMaps()
+                .inNamespace(namespace)
+                .withName(ref.getName())
+                .get();
         if (configMap == null) {
             status.markConfigNotParsed(
                     "ConfigMapNotFound",
@@ -212,7 +270,8 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
     }
 
     private void reconcileDeadLetterSink(Broker broker, BrokerStatus status, Pass pass) {
-        DeliverySpec delivery = broker.getSpec() == null ? null : broker.getSpec().getDelivery();
+        DeliverySpec delivery =
+                broker.getSpec() == null ? null : broker.getSpec().getDelivery();
         if (delivery == null || delivery.getDeadLetterSink() == null) {
             status.markDeadLetterSinkNotConfigured();
         } else {
@@ -265,13 +324,14 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         }
         String url = "http://" + settings.receiverHost()
                 + ContractBuilder.path(
-                        broker.getMetadata().getNamespace(), broker.getMetadata().getName());
+                        broker.getMetadata().getNamespace(),
+                        broker.getMetadata().getName());
         status.markAddress(new Addressable().setName("http").setUrl(url));
     }
 
     private void reconcileDataPlane(Broker broker, BrokerStatus status, Pass pass) {
-        ReceiverProbe.Result result = probe.probe(
-                ContractBuilder.path(broker.getMetadata().getNamespace(), broker.getMetadata().getName()));
+        ReceiverProbe.Result result = probe.probe(ContractBuilder.path(
+                broker.getMetadata().getNamespace(), broker.getMetadata().getName()));
         if (result instanceof ReceiverProbe.Result.NoEndpoints none) {
             status.markDataPlaneNotAvailable("NoReceiverEndpoints", none.message());
             status.markProbeUnknown("NoReceiverEndpoints", none.message());
@@ -328,8 +388,8 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         String name = broker.getMetadata().getName();
         client.resources(Trigger.class).inNamespace(namespace).list().getItems().stream()
                 .filter(t -> name.equals(t.brokerName()))
-                .forEach(t -> groups.add(
-                        KafkaNames.triggerConsumerGroup(namespace, t.getMetadata().getName())));
+                .forEach(t -> groups.add(KafkaNames.triggerConsumerGroup(
+                        namespace, t.getMetadata().getName())));
         return groups;
     }
 
@@ -382,7 +442,8 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         return external != null
                 ? external
                 : KafkaNames.brokerTopic(
-                        broker.getMetadata().getNamespace(), broker.getMetadata().getName());
+                        broker.getMetadata().getNamespace(),
+                        broker.getMetadata().getName());
     }
 
     private static String key(Broker broker) {

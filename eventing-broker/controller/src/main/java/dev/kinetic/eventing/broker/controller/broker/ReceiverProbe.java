@@ -61,8 +61,8 @@ public class ReceiverProbe {
                     .GET()
                     .build();
             try {
-                int status =
-                        http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status != 200) {
                     return new Result.Failed("The receiver at " + uri + " answered the probe with " + status);
                 }

@@ -82,8 +82,7 @@ public record KafkaBrokerConfig(
             return new Parsed(Optional.empty(), errors);
         }
         return new Parsed(
-                Optional.of(new KafkaBrokerConfig(
-                        servers, partitions, (short) replication.intValue(), topicConfig)),
+                Optional.of(new KafkaBrokerConfig(servers, partitions, (short) replication.intValue(), topicConfig)),
                 List.of());
     }
 
@@ -102,8 +101,8 @@ public record KafkaBrokerConfig(
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(key + " must be a whole number from 1 to " + max + " (or -1 for Kafka's default), got \"" + raw
-                + "\"");
+        errors.add(
+                key + " must be a whole number from 1 to " + max + " (or -1 for Kafka's default), got \"" + raw + "\"");
         return null;
     }
 

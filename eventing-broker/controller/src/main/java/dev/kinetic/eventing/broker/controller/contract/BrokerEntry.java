@@ -13,9 +13,4 @@ import dev.kinetic.eventing.core.contract.EgressConfig;
  * @param egressConfig the Broker's {@code spec.delivery}, the default of its Triggers
  */
 public record BrokerEntry(
-        String uid,
-        String namespace,
-        String name,
-        String topic,
-        String bootstrapServers,
-        EgressConfig egressConfig) {}
+        String uid, String namespace, String name, String topic, String bootstrapServers, EgressConfig egressConfig) {}

@@ -114,9 +114,7 @@ public class ContractWriter {
         seeded = true;
         LOG.infof(
                 "Contract seeded from generation %d: %d brokers, %d triggers",
-                stored.generation(),
-                brokers.size(),
-                triggers.size());
+                stored.generation(), brokers.size(), triggers.size());
     }
 
     private <T extends HasMetadata> Set<String> uids(Class<T> type) {

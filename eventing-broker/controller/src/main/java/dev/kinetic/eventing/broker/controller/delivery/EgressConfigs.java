@@ -57,8 +57,9 @@ public final class EgressConfigs {
             switch (delivery.getBackoffPolicy()) {
                 case DeliverySpec.BACKOFF_LINEAR -> policy = BackoffPolicy.LINEAR;
                 case DeliverySpec.BACKOFF_EXPONENTIAL -> policy = BackoffPolicy.EXPONENTIAL;
-                default -> errors.add("backoffPolicy must be linear or exponential, got \""
-                        + delivery.getBackoffPolicy() + "\"");
+                default ->
+                    errors.add(
+                            "backoffPolicy must be linear or exponential, got \"" + delivery.getBackoffPolicy() + "\"");
             }
         }
         Long backoffDelay = millis("backoffDelay", delivery.getBackoffDelay(), false, errors);

@@ -66,7 +66,8 @@ public final class Addresses {
                 // RFC 3986 keeps the base path for a query-only reference; RFC 2396 (java.net.URI) drops its last
                 // segment.
                 return Optional.of(new URI(baseUri.getScheme(), baseUri.getRawAuthority(), null, null, null)
-                        + baseUri.getRawPath() + reference);
+                        + baseUri.getRawPath()
+                        + reference);
             }
             return Optional.of(withoutLeadingDotSegments(baseUri.resolve(ref)));
         } catch (URISyntaxException e) {

@@ -84,16 +84,18 @@ public final class DestinationResolver {
             return unresolvable(describe(ref, namespace) + " does not exist");
         }
         Object status = object.get().getAdditionalProperties().get("status");
-        JsonNode statusNode = status == null ? MissingNode.getInstance() : Manifests.json().valueToTree(status);
+        JsonNode statusNode =
+                status == null ? MissingNode.getInstance() : Manifests.json().valueToTree(status);
         Optional<Addressable> address = Addresses.select(statusNode, ref.getAddress());
         if (address.isEmpty()) {
-            return unresolvable(isBlank(ref.getAddress())
-                    ? describe(ref, namespace) + " does not have an address yet"
-                    : describe(ref, namespace) + " has no address named \"" + ref.getAddress() + "\"");
+            return unresolvable(
+                    isBlank(ref.getAddress())
+                            ? describe(ref, namespace) + " does not have an address yet"
+                            : describe(ref, namespace) + " has no address named \"" + ref.getAddress() + "\"");
         }
         if (!Addresses.isAbsoluteUrl(address.get().getUrl())) {
-            return unresolvable(describe(ref, namespace) + " has address \"" + address.get().getUrl()
-                    + "\", which is not an absolute URL");
+            return unresolvable(describe(ref, namespace) + " has address \""
+                    + address.get().getUrl() + "\", which is not an absolute URL");
         }
         return resolved(address.get(), destination);
     }

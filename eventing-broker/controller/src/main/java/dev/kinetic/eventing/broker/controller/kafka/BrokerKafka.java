@@ -54,7 +54,9 @@ public class BrokerKafka {
     public boolean topicExists(String bootstrapServers, String topic) {
         try {
             await(
-                    admins.admin(bootstrapServers).describeTopics(List.of(topic)).allTopicNames(),
+                    admins.admin(bootstrapServers)
+                            .describeTopics(List.of(topic))
+                            .allTopicNames(),
                     bootstrapServers,
                     "describe topic " + topic);
             return true;
@@ -89,9 +91,8 @@ public class BrokerKafka {
         if (groups.isEmpty()) {
             return List.of();
         }
-        Map<String, KafkaFuture<Void>> results = admins.admin(bootstrapServers)
-                .deleteConsumerGroups(groups)
-                .deletedGroups();
+        Map<String, KafkaFuture<Void>> results =
+                admins.admin(bootstrapServers).deleteConsumerGroups(groups).deletedGroups();
         List<String> busy = new ArrayList<>();
         for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
             String what = "delete consumer group " + result.getKey();

@@ -45,7 +45,8 @@ public final class Dependencies {
         }
         String ns = ref.path("namespace").asText("");
         ns = ns.isEmpty() ? namespace : ns;
-        String what = ref.path("kind").asText() + " \"" + ns + "/" + ref.path("name").asText() + "\"";
+        String what =
+                ref.path("kind").asText() + " \"" + ns + "/" + ref.path("name").asText() + "\"";
         Optional<GenericKubernetesResource> object;
         try {
             object = reader.get(
@@ -70,10 +71,14 @@ public final class Dependencies {
                     return State.succeeded();
                 }
                 String message = "Dependency " + what + " is not ready"
-                        + (c.path("message").asText("").isEmpty() ? "" : ": " + c.path("message").asText());
+                        + (c.path("message").asText("").isEmpty()
+                                ? ""
+                                : ": " + c.path("message").asText());
                 return new State(
                         "False".equals(status) ? "False" : "Unknown",
-                        c.path("reason").asText("DependencyNotReady"),
+                        c.path("reason").asText("").isEmpty()
+                                ? "DependencyNotReady"
+                                : c.path("reason").asText(),
                         message);
             }
         }

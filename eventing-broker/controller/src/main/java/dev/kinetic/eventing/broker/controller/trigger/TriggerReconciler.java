@@ -48,11 +48,11 @@ import org.jboss.logging.Logger;
  * (the Trigger's, else the Broker's) and resolve its dead-letter sink; read the delivery order; check the
  * dependency; then put the Trigger's egress into the contract, or take it out while something it needs is missing.
  *
- * <p>The reconciler runs on every event, deletions included ({@code triggerReconcilerOnAllEvents}), so a deleted
- * Trigger leaves the contract at once without a finalizer on every Trigger. A change of a Broker reconciles its
- * Triggers; Triggers waiting for a subscriber's address are looked at again every few seconds.
+ * <p>A change of a Broker reconciles its Triggers; Triggers waiting for a subscriber's address are looked at again
+ * every few seconds. Triggers carry no finalizer: a deleted Trigger wakes its Broker's reconciler, which takes the
+ * Trigger's egress out of the contract.
  */
-@ControllerConfiguration(name = "kafka-trigger", triggerReconcilerOnAllEvents = true)
+@ControllerConfiguration(name = "kafka-trigger")
 public class TriggerReconciler implements Reconciler<Trigger> {
     static final String BROKERS = "trigger-brokers";
     private static final Logger LOG = Logger.getLogger(TriggerReconciler.class);
@@ -114,7 +114,7 @@ public class TriggerReconciler implements Reconciler<Trigger> {
     @Override
     public UpdateControl<Trigger> reconcile(Trigger trigger, Context<Trigger> context) {
         String uid = trigger.getMetadata().getUid();
-        if (context.isPrimaryResourceDeleted() || trigger.getMetadata().getDeletionTimestamp() != null) {
+        if (trigger.getMetadata().getDeletionTimestamp() != null) {
             contract.removeTrigger(uid);
             return UpdateControl.noUpdate();
         }
@@ -140,7 +140,8 @@ public class TriggerReconciler implements Reconciler<Trigger> {
             backoff.succeeded(uid);
         } catch (KubernetesClientException e) {
             LOG.warnf("Trigger %s: cannot write the contract: %s", key(trigger), e.getMessage());
-            status.markSubscribedUnknown("ContractNotWritten", "Cannot write the contract ConfigMap: " + e.getMessage());
+            status.markSubscribedUnknown(
+                    "ContractNotWritten", "Cannot write the contract ConfigMap: " + e.getMessage());
             pass.requeueWithin(backoff.failed(uid));
         }
 
@@ -155,9 +156,19 @@ public class TriggerReconciler implements Reconciler<Trigger> {
         if (name == null || name.isEmpty()) {
             return Optional.empty();
         }
+        String namespace = trigger.getMetadata().getNamespace();
         InformerEventSource<Broker, Trigger> brokers = (InformerEventSource<Broker, Trigger>)
                 context.eventSourceRetriever().getEventSourceFor(Broker.class, BROKERS);
-        return brokers.get(new ResourceID(name, trigger.getMetadata().getNamespace()));
+        Optional<Broker> cached = brokers.get(new ResourceID(name, namespace));
+        if (cached.isPresent()) {
+            return cached;
+        }
+        // The cache may lag behind a Broker created just before its Trigger: ask before calling it missing.
+        return Optional.ofNullable(context.getClient()
+                .resources(Broker.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get());
     }
 
     // ------------------------------------------------------------------ phases
@@ -173,13 +184,16 @@ public class TriggerReconciler implements Reconciler<Trigger> {
         }
         Broker b = broker.get();
         status.propagateBrokerCondition(
-                b.getStatus() == null ? null : b.getStatus().condition(ConditionSet.READY).orElse(null));
+                b.getStatus() == null
+                        ? null
+                        : b.getStatus().condition(ConditionSet.READY).orElse(null));
     }
 
     private void reconcileSubscriber(Trigger trigger, TriggerStatus status, Pass pass) {
         TriggerSpec spec = trigger.getSpec();
-        Resolution resolution =
-                resolver.resolve(spec == null ? null : spec.getSubscriber(), trigger.getMetadata().getNamespace());
+        Resolution resolution = resolver.resolve(
+                spec == null ? null : spec.getSubscriber(),
+                trigger.getMetadata().getNamespace());
         if (resolution instanceof Resolution.Resolved resolved) {
             status.markSubscriberResolved(resolved.address());
             pass.subscriber = resolved.url();
@@ -193,7 +207,8 @@ public class TriggerReconciler implements Reconciler<Trigger> {
 
     private void reconcileDelivery(Trigger trigger, Optional<Broker> broker, TriggerStatus status, Pass pass) {
         DeliverySpec own = trigger.getSpec() == null ? null : trigger.getSpec().getDelivery();
-        DeliverySpec brokers = broker.map(b -> b.getSpec() == null ? null : b.getSpec().getDelivery())
+        DeliverySpec brokers = broker.map(
+                        b -> b.getSpec() == null ? null : b.getSpec().getDelivery())
                 .orElse(null);
         DeliverySpec delivery = EgressConfigs.effective(own, brokers);
         String deadLetter = null;
@@ -250,7 +265,8 @@ public class TriggerReconciler implements Reconciler<Trigger> {
             status.markDependencySucceeded();
             return;
         }
-        Dependencies.State state = Dependencies.check(dependency, trigger.getMetadata().getNamespace(), reader);
+        Dependencies.State state =
+                Dependencies.check(dependency, trigger.getMetadata().getNamespace(), reader);
         switch (state.status()) {
             case "True" -> status.markDependencySucceeded();
             case "False" -> status.markDependencyFailed(state.reason(), state.message());
@@ -286,7 +302,8 @@ public class TriggerReconciler implements Reconciler<Trigger> {
                 trigger.getMetadata().getName(),
                 served.get().uid(),
                 KafkaNames.triggerConsumerGroup(
-                        trigger.getMetadata().getNamespace(), trigger.getMetadata().getName()),
+                        trigger.getMetadata().getNamespace(),
+                        trigger.getMetadata().getName()),
                 pass.subscriber,
                 spec.getFilter() == null ? null : spec.getFilter().getAttributes(),
                 spec.getFilters(),
@@ -296,6 +313,7 @@ public class TriggerReconciler implements Reconciler<Trigger> {
     }
 
     private static String key(Trigger trigger) {
-        return trigger.getMetadata().getNamespace() + "/" + trigger.getMetadata().getName();
+        return trigger.getMetadata().getNamespace() + "/"
+                + trigger.getMetadata().getName();
     }
 }

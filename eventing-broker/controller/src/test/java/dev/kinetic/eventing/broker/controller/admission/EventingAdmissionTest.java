@@ -23,7 +23,10 @@ class EventingAdmissionTest {
     static byte[] review(String kind, String operation, Object object, Object old) {
         ObjectNode request = Manifests.json().createObjectNode();
         request.put("uid", "req-1");
-        request.putObject("kind").put("group", "eventing.knative.dev").put("version", "v1").put("kind", kind);
+        request.putObject("kind")
+                .put("group", "eventing.knative.dev")
+                .put("version", "v1")
+                .put("kind", kind);
         request.put("operation", operation);
         request.set("object", Manifests.toTree(object));
         if (old != null) {
@@ -48,8 +51,8 @@ class EventingAdmissionTest {
 
     @Test
     void aBrokerWithoutClassGetsKafkaAndTheDefaultConfig() throws Exception {
-        EventingAdmission.Reply reply =
-                EventingAdmission.BROKERS.answer(review("Broker", "CREATE", classless("b"), null), ApiConfig.defaults());
+        EventingAdmission.Reply reply = EventingAdmission.BROKERS.answer(
+                review("Broker", "CREATE", classless("b"), null), ApiConfig.defaults());
 
         AdmissionResponse response = reply.review().getResponse();
         assertThat(reply.httpStatus()).isEqualTo(200);

@@ -60,7 +60,10 @@ class KafkaBrokerConfigTest {
                                 "auth.secret.ref.name", "ignored"),
                         null,
                         new KafkaBrokerConfig(
-                                "k:9092", 1, (short) 1, Map.of("retention.ms", "3600000", "cleanup.policy", "delete"))));
+                                "k:9092",
+                                1,
+                                (short) 1,
+                                Map.of("retention.ms", "3600000", "cleanup.policy", "delete"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,30 +76,52 @@ class KafkaBrokerConfigTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                Arguments.of("no data at all", null, List.of(
-                        "missing bootstrap.servers",
-                        "missing default.topic.partitions",
-                        "missing default.topic.replication.factor")),
-                Arguments.of("no servers, no default", with("bootstrap.servers", null), List.of(
-                        "missing bootstrap.servers")),
+                Arguments.of(
+                        "no data at all",
+                        null,
+                        List.of(
+                                "missing bootstrap.servers",
+                                "missing default.topic.partitions",
+                                "missing default.topic.replication.factor")),
+                Arguments.of(
+                        "no servers, no default",
+                        with("bootstrap.servers", null),
+                        List.of("missing bootstrap.servers")),
                 Arguments.of("blank servers", with("bootstrap.servers", "  "), List.of("missing bootstrap.servers")),
-                Arguments.of("server without port", with("bootstrap.servers", "kafka"), List.of(
-                        "bootstrap.servers must be a comma-separated list of host:port, got \"kafka\"")),
-                Arguments.of("bad port", with("bootstrap.servers", "kafka:99999"), List.of(
-                        "bootstrap.servers must be a comma-separated list of host:port, got \"kafka:99999\"")),
-                Arguments.of("partitions not a number", with("default.topic.partitions", "ten"), List.of(
-                        "default.topic.partitions must be a whole number from 1 to 2147483647 (or -1 for Kafka's"
-                                + " default), got \"ten\"")),
-                Arguments.of("zero partitions", with("default.topic.partitions", "0"), List.of(
-                        "default.topic.partitions must be a whole number from 1 to 2147483647 (or -1 for Kafka's"
-                                + " default), got \"0\"")),
-                Arguments.of("replication factor too big", with("default.topic.replication.factor", "40000"), List.of(
-                        "default.topic.replication.factor must be a whole number from 1 to 32767 (or -1 for Kafka's"
-                                + " default), got \"40000\"")),
-                Arguments.of("missing replication factor", with("default.topic.replication.factor", null), List.of(
-                        "missing default.topic.replication.factor")),
-                Arguments.of("topic config without a name", with("default.topic.config.", "x"), List.of(
-                        "default.topic.config. names no topic setting")));
+                Arguments.of(
+                        "server without port",
+                        with("bootstrap.servers", "kafka"),
+                        List.of("bootstrap.servers must be a comma-separated list of host:port, got \"kafka\"")),
+                Arguments.of(
+                        "bad port",
+                        with("bootstrap.servers", "kafka:99999"),
+                        List.of("bootstrap.servers must be a comma-separated list of host:port, got \"kafka:99999\"")),
+                Arguments.of(
+                        "partitions not a number",
+                        with("default.topic.partitions", "ten"),
+                        List.of(
+                                "default.topic.partitions must be a whole number from 1 to 2147483647 (or -1 for Kafka's"
+                                        + " default), got \"ten\"")),
+                Arguments.of(
+                        "zero partitions",
+                        with("default.topic.partitions", "0"),
+                        List.of(
+                                "default.topic.partitions must be a whole number from 1 to 2147483647 (or -1 for Kafka's"
+                                        + " default), got \"0\"")),
+                Arguments.of(
+                        "replication factor too big",
+                        with("default.topic.replication.factor", "40000"),
+                        List.of(
+                                "default.topic.replication.factor must be a whole number from 1 to 32767 (or -1 for Kafka's"
+                                        + " default), got \"40000\"")),
+                Arguments.of(
+                        "missing replication factor",
+                        with("default.topic.replication.factor", null),
+                        List.of("missing default.topic.replication.factor")),
+                Arguments.of(
+                        "topic config without a name",
+                        with("default.topic.config.", "x"),
+                        List.of("default.topic.config. names no topic setting")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,7 +135,8 @@ class KafkaBrokerConfigTest {
 
     @Test
     void topicConfigIsImmutableAndSorted() {
-        KafkaBrokerConfig config = new KafkaBrokerConfig("k:1", 1, (short) 1, new HashMap<>(Map.of("b", "2", "a", "1")));
+        KafkaBrokerConfig config =
+                new KafkaBrokerConfig("k:1", 1, (short) 1, new HashMap<>(Map.of("b", "2", "a", "1")));
         assertThat(config.topicConfig()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "b", "2"));
     }
 }

@@ -46,7 +46,8 @@ class ContractBuilderTest {
 
     @Test
     void oneResourcePerBrokerWithItsTriggersEgresses() {
-        BrokerEntry broker = new BrokerEntry("b1", "ns", "default", "knative-broker-ns-default", "k:9092", BROKER_DELIVERY);
+        BrokerEntry broker =
+                new BrokerEntry("b1", "ns", "default", "knative-broker-ns-default", "k:9092", BROKER_DELIVERY);
         SubscriptionsAPIFilter prefix = new SubscriptionsAPIFilter().setPrefix(Map.of("type", "order."));
         TriggerEntry trigger = new TriggerEntry(
                 "t1",
@@ -62,24 +63,27 @@ class ContractBuilderTest {
 
         Contract contract = ContractBuilder.build(7, List.of(broker), List.of(trigger));
 
-        assertThat(contract).isEqualTo(new Contract(7, List.of(new Resource(
-                "b1",
-                List.of("knative-broker-ns-default"),
-                "k:9092",
-                new Ingress("/ns/default", null, Ingress.ContentMode.BINARY),
-                BROKER_DELIVERY,
-                List.of(new Egress(
-                        "t1",
-                        "knative-trigger-ns-orders",
-                        "http://orders.ns.svc.cluster.local/in",
-                        Egress.ReplyStrategy.REPLY_TO_ORIGINAL_TOPIC,
-                        null,
-                        Map.of("source", "shop"),
-                        List.of(prefix),
-                        null,
-                        DeliveryOrder.ORDERED,
-                        new Reference("t1", "ns", "orders", "Trigger", "eventing.knative.dev/v1"))),
-                new Reference("b1", "ns", "default", "Broker", "eventing.knative.dev/v1")))));
+        assertThat(contract)
+                .isEqualTo(new Contract(
+                        7,
+                        List.of(new Resource(
+                                "b1",
+                                List.of("knative-broker-ns-default"),
+                                "k:9092",
+                                new Ingress("/ns/default", null, Ingress.ContentMode.BINARY),
+                                BROKER_DELIVERY,
+                                List.of(new Egress(
+                                        "t1",
+                                        "knative-trigger-ns-orders",
+                                        "http://orders.ns.svc.cluster.local/in",
+                                        Egress.ReplyStrategy.REPLY_TO_ORIGINAL_TOPIC,
+                                        null,
+                                        Map.of("source", "shop"),
+                                        List.of(prefix),
+                                        null,
+                                        DeliveryOrder.ORDERED,
+                                        new Reference("t1", "ns", "orders", "Trigger", "eventing.knative.dev/v1"))),
+                                new Reference("b1", "ns", "default", "Broker", "eventing.knative.dev/v1")))));
     }
 
     static Stream<Arguments> worlds() {

@@ -20,14 +20,20 @@ class EgressConfigsTest {
     static Stream<Arguments> valid() {
         return Stream.of(
                 Arguments.of(
-                        "no delivery", null, null, new EgressConfig(null, 0, BackoffPolicy.EXPONENTIAL, 0, 0, null, null)),
+                        "no delivery",
+                        null,
+                        null,
+                        new EgressConfig(null, 0, BackoffPolicy.EXPONENTIAL, 0, 0, null, null)),
                 Arguments.of(
                         "no delivery, but a dead letter",
                         null,
                         DLS,
                         new EgressConfig(DLS, 0, BackoffPolicy.EXPONENTIAL, 0, 0, null, null)),
                 Arguments.of(
-                        "empty delivery", new DeliverySpec(), null, new EgressConfig(null, 0, BackoffPolicy.EXPONENTIAL, 0, 0, null, null)),
+                        "empty delivery",
+                        new DeliverySpec(),
+                        null,
+                        new EgressConfig(null, 0, BackoffPolicy.EXPONENTIAL, 0, 0, null, null)),
                 Arguments.of(
                         "everything",
                         new DeliverySpec()
@@ -66,18 +72,30 @@ class EgressConfigsTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                Arguments.of("negative retry", new DeliverySpec().setRetry(-1), List.of(
-                        "retry must not be negative, got -1")),
-                Arguments.of("unknown policy", new DeliverySpec().setBackoffPolicy("fibonacci"), List.of(
-                        "backoffPolicy must be linear or exponential, got \"fibonacci\"")),
-                Arguments.of("not ISO-8601", new DeliverySpec().setBackoffDelay("200ms"), List.of(
-                        "backoffDelay must be an ISO-8601 duration such as PT0.2S, got \"200ms\"")),
-                Arguments.of("zero timeout", new DeliverySpec().setTimeout("PT0S"), List.of(
-                        "timeout must be positive, got PT0S")),
-                Arguments.of("negative retryAfterMax", new DeliverySpec().setRetryAfterMax("-PT1S"), List.of(
-                        "retryAfterMax must be zero or more, got -PT1S")),
-                Arguments.of("unknown format", new DeliverySpec().setFormat("xml"), List.of(
-                        "format must be json or binary, got \"xml\"")),
+                Arguments.of(
+                        "negative retry",
+                        new DeliverySpec().setRetry(-1),
+                        List.of("retry must not be negative, got -1")),
+                Arguments.of(
+                        "unknown policy",
+                        new DeliverySpec().setBackoffPolicy("fibonacci"),
+                        List.of("backoffPolicy must be linear or exponential, got \"fibonacci\"")),
+                Arguments.of(
+                        "not ISO-8601",
+                        new DeliverySpec().setBackoffDelay("200ms"),
+                        List.of("backoffDelay must be an ISO-8601 duration such as PT0.2S, got \"200ms\"")),
+                Arguments.of(
+                        "zero timeout",
+                        new DeliverySpec().setTimeout("PT0S"),
+                        List.of("timeout must be positive, got PT0S")),
+                Arguments.of(
+                        "negative retryAfterMax",
+                        new DeliverySpec().setRetryAfterMax("-PT1S"),
+                        List.of("retryAfterMax must be zero or more, got -PT1S")),
+                Arguments.of(
+                        "unknown format",
+                        new DeliverySpec().setFormat("xml"),
+                        List.of("format must be json or binary, got \"xml\"")),
                 Arguments.of(
                         "every problem at once",
                         new DeliverySpec().setRetry(-2).setTimeout("soon").setFormat("avro"),

@@ -43,24 +43,47 @@ class DestinationResolverTest {
         @Override
         public Optional<GenericKubernetesResource> get(String apiVersion, String kind, String namespace, String name) {
             if (apiVersion.startsWith("unknown.dev")) {
-                throw new UnknownKindException("the API server does not serve kind " + kind + " in " + apiVersion, null);
+                throw new UnknownKindException(
+                        "the API server does not serve kind " + kind + " in " + apiVersion, null);
             }
             return Optional.ofNullable(objects.get(apiVersion + "/" + kind + "/" + namespace + "/" + name));
         }
     }
 
     private static final FakeReader READER = new FakeReader()
-            .with("serving.knative.dev/v1", "Service", "ns", "ksvc", Map.of(
-                    "address", Map.of("url", "http://ksvc.ns.svc.cluster.local")))
-            .with("eventing.knative.dev/v1", "Broker", "other", "b", Map.of(
-                    "address", Map.of("name", "http", "url", "http://receiver/other/b"),
-                    "addresses", List.of(Map.of("name", "http", "url", "http://receiver/other/b"))))
-            .with("test.kinetic.dev/v1", "Sink", "ns", "multi", Map.of(
-                    "address", Map.of("url", "http://fallback.example"),
-                    "addresses", List.of(
-                            Map.of("name", "http", "url", "http://multi.example/in"),
-                            Map.of("name", "https", "url", "https://multi.example/in", "CACerts", "PEM",
-                                    "audience", "multi"))))
+            .with(
+                    "serving.knative.dev/v1",
+                    "Service",
+                    "ns",
+                    "ksvc",
+                    Map.of("address", Map.of("url", "http://ksvc.ns.svc.cluster.local")))
+            .with(
+                    "eventing.knative.dev/v1",
+                    "Broker",
+                    "other",
+                    "b",
+                    Map.of(
+                            "address", Map.of("name", "http", "url", "http://receiver/other/b"),
+                            "addresses", List.of(Map.of("name", "http", "url", "http://receiver/other/b"))))
+            .with(
+                    "test.kinetic.dev/v1",
+                    "Sink",
+                    "ns",
+                    "multi",
+                    Map.of(
+                            "address", Map.of("url", "http://fallback.example"),
+                            "addresses",
+                                    List.of(
+                                            Map.of("name", "http", "url", "http://multi.example/in"),
+                                            Map.of(
+                                                    "name",
+                                                    "https",
+                                                    "url",
+                                                    "https://multi.example/in",
+                                                    "CACerts",
+                                                    "PEM",
+                                                    "audience",
+                                                    "multi"))))
             .with("test.kinetic.dev/v1", "Sink", "ns", "pending", Map.of())
             .with("test.kinetic.dev/v1", "Sink", "ns", "nostatus", null)
             .with("test.kinetic.dev/v1", "Sink", "ns", "relative", Map.of("address", Map.of("url", "/not/absolute")));
@@ -137,7 +160,9 @@ class DestinationResolverTest {
                         "ref + absolute uri: the uri",
                         withUri(ref("serving.knative.dev/v1", "Service", "ksvc"), "http://elsewhere/x"),
                         "http://elsewhere/x"),
-                Arguments.of("absolute uri alone", new Destination().setUri("https://example.com/hook"),
+                Arguments.of(
+                        "absolute uri alone",
+                        new Destination().setUri("https://example.com/hook"),
                         "https://example.com/hook"));
     }
 
@@ -152,9 +177,13 @@ class DestinationResolverTest {
     static Stream<Arguments> unresolvable() {
         return Stream.of(
                 Arguments.of("nothing", new Destination(), "the destination has neither ref nor uri"),
-                Arguments.of("relative uri alone", new Destination().setUri("/path"),
+                Arguments.of(
+                        "relative uri alone",
+                        new Destination().setUri("/path"),
                         "uri \"/path\" is not an absolute URL"),
-                Arguments.of("uri without host", new Destination().setUri("mailto:x@example.com"),
+                Arguments.of(
+                        "uri without host",
+                        new Destination().setUri("mailto:x@example.com"),
                         "uri \"mailto:x@example.com\" is not an absolute URL"),
                 Arguments.of(
                         "missing object",
@@ -230,7 +259,8 @@ class DestinationResolverTest {
     @MethodSource("statuses")
     void selectsAnAddress(String name, String statusJson, String addressName, Optional<String> url) throws Exception {
         JsonNode status = Manifests.json().readTree(statusJson);
-        assertThat(Addresses.select(status, addressName).map(Addressable::getUrl)).isEqualTo(url);
+        assertThat(Addresses.select(status, addressName).map(Addressable::getUrl))
+                .isEqualTo(url);
     }
 
     static Stream<Arguments> statuses() {
