@@ -257,6 +257,32 @@ class BrokerReconcilerIT {
         assertThat(admin().listTopics().names().get()).contains("users-own-topic");
     }
 
+    @Test
+    void anUnreachableKafkaIsATransientFailure() {
+        String ns = "broker-no-kafka";
+        brokerConfig(client, ns, "127.0.0.1:1", 1);
+        Cluster.broker(client, ns, "default");
+
+        Broker broker = awaitBroker(client, ns, "default", b -> is(b.getStatus(), "TopicReady", Condition.FALSE));
+
+        Condition topic = condition(broker.getStatus(), "TopicReady");
+        assertThat(topic.getReason()).isEqualTo("KafkaUnavailable");
+        assertThat(topic.getMessage())
+                .contains("knative-broker-broker-no-kafka-default")
+                .contains("127.0.0.1:1");
+        assertThat(is(broker.getStatus(), "ConfigParsed", Condition.TRUE)).isTrue();
+        assertThat(broker.getStatus().getAddress()).isNull();
+
+        // Pointing it at a Kafka that answers recovers it.
+        var cm = client.configMaps()
+                .inNamespace(ns)
+                .withName("kafka-broker-config")
+                .get();
+        cm.getData().put("bootstrap.servers", servers);
+        client.resource(cm).update();
+        readyBroker(client, ns, "default");
+    }
+
     private Set<String> groups() throws Exception {
         return admin().listConsumerGroups().all().get().stream()
                 .map(ConsumerGroupListing::groupId)
