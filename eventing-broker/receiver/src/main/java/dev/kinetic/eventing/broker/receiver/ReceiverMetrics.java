@@ -25,7 +25,9 @@ final class ReceiverMetrics {
 
     ReceiverMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.unknown = new BrokerMeters(registry, Tags.of("kn.broker.name", "", "kn.broker.namespace", ""));
+        // The same tag keys as every broker's meters: Prometheus refuses one name with two sets of keys.
+        this.unknown = new BrokerMeters(
+                registry, Tags.of("kn.broker.name", "", "kn.broker.namespace", "", "messaging.destination.name", ""));
     }
 
     /** The meters of one broker. */

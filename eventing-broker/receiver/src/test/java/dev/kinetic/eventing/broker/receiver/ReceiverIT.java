@@ -128,6 +128,19 @@ class ReceiverIT {
                 .isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(uri("/readyz")).GET()).statusCode())
                 .isEqualTo(200);
+
+        assertThat(post("/orders/default", validHeaders(), "{}").statusCode()).isEqualTo(202);
+        HttpResponse<String> metrics =
+                send(HttpRequest.newBuilder(managementUri("/metrics")).GET());
+        if (metrics.statusCode() == 404) {
+            metrics = send(HttpRequest.newBuilder(managementUri("/q/metrics")).GET());
+        }
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .as("unknown brokers and known ones are both counted, under one set of tag keys")
+                .containsPattern("kn_eventing_dispatch_latency_seconds_count\\{[^}]*http_response_status_code=\"404\"")
+                .containsPattern("kn_eventing_dispatch_latency_seconds_count\\{[^}]*http_response_status_code=\"202\"")
+                .containsPattern("kn_eventing_kafka_discarded_events_total\\{[^}]*http_response_status_code=\"405\"");
     }
 
     static Stream<Arguments> malformed() {
