@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -55,7 +56,11 @@ import org.jboss.logging.Logger;
  * contract; publish the address; check the receivers. The status is written once, at the end.
  *
  * <p>A deleted Trigger of the Broker wakes it too: its egress leaves the contract here, as Triggers carry no
- * finalizer.
+ * finalizer, and its consumer group is deleted once the dispatcher has let go of it (kept in memory meanwhile; a
+ * restart forgets it, and the Broker's own deletion then cannot find it either).
+ *
+ * <p>A Broker whose config later becomes invalid, or whose topic check fails, stays in the contract as it was last
+ * served, so a passing misconfiguration or Kafka outage does not stop its data plane.
  *
  * <p>A finalizer holds a deleted Broker until it is out of the contract, its Triggers' consumer groups are deleted
  * and its topic is deleted (never an external topic).
@@ -88,6 +93,9 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
 
     @Inject
     Backoff backoff;
+
+    /** Consumer groups of deleted Triggers still to delete, by Broker uid. */
+    private final Map<String, Set<String>> orphanGroups = new ConcurrentHashMap<>();
 
     /** What a reconcile decided so far: the config, the topic, and when to look again. */
     private static final class Pass {
@@ -141,6 +149,7 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         reconcileConfig(client, current, status, pass);
         if (pass.config != null) {
             reconcileTopic(current, status, pass);
+            deleteOrphanGroups(current, pass);
         }
         reconcileDeadLetterSink(current, status, pass);
         if (pass.config != null && pass.topic != null && pass.egressConfig != null) {
@@ -205,6 +214,9 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
             if (live == null || !entry.uid().equals(live.getMetadata().getUid())) {
                 LOG.debugf("Trigger %s/%s is gone: its egress leaves the contract", entry.namespace(), entry.name());
                 contract.removeTrigger(entry.uid());
+                orphanGroups
+                        .computeIfAbsent(broker.getMetadata().getUid(), k -> ConcurrentHashMap.newKeySet())
+                        .add(entry.consumerGroup());
             }
         }
     }
@@ -265,6 +277,24 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         } catch (KafkaUnavailableException e) {
             LOG.warnf("Broker %s: %s", key(broker), e.getMessage());
             status.markTopicFailed("KafkaUnavailable", e.getMessage());
+            pass.transientFailure = true;
+        }
+    }
+
+    /** The consumer groups of deleted Triggers, once their members are gone. */
+    private void deleteOrphanGroups(Broker broker, Pass pass) {
+        Set<String> groups = orphanGroups.get(broker.getMetadata().getUid());
+        if (groups == null || groups.isEmpty()) {
+            return;
+        }
+        try {
+            List<String> busy = kafka.deleteConsumerGroups(pass.config.bootstrapServers(), Set.copyOf(groups));
+            groups.retainAll(busy);
+            if (!busy.isEmpty()) {
+                pass.requeueWithin(settings.waitingRetryInterval());
+            }
+        } catch (KafkaUnavailableException e) {
+            LOG.warnf("Broker %s: %s", key(broker), e.getMessage());
             pass.transientFailure = true;
         }
     }
@@ -384,6 +414,10 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
     private Set<String> consumerGroups(KubernetesClient client, Broker broker, String uid) {
         Set<String> groups = new TreeSet<>();
         contract.triggersOf(uid).forEach(t -> groups.add(t.consumerGroup()));
+        Set<String> orphans = orphanGroups.remove(uid);
+        if (orphans != null) {
+            groups.addAll(orphans);
+        }
         String namespace = broker.getMetadata().getNamespace();
         String name = broker.getMetadata().getName();
         client.resources(Trigger.class).inNamespace(namespace).list().getItems().stream()

@@ -29,18 +29,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -200,7 +193,7 @@ class BrokerReconcilerIT {
                 .create();
         String topic = "knative-broker-broker-delete-default";
         String group = "knative-trigger-broker-delete-orders";
-        commitOffset(group, topic);
+        Cluster.commitOffset(servers, group, topic);
         assertThat(groups()).contains(group);
 
         client.resource(broker).delete();
@@ -284,25 +277,6 @@ class BrokerReconcilerIT {
     }
 
     private Set<String> groups() throws Exception {
-        return admin().listConsumerGroups().all().get().stream()
-                .map(ConsumerGroupListing::groupId)
-                .collect(java.util.stream.Collectors.toSet());
-    }
-
-    /** A consumer group with a committed offset, as a dispatcher leaves it; the consumer is gone afterwards. */
-    private void commitOffset(String group, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                servers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                group,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName()))) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(0)));
-        }
+        return Cluster.groups(servers);
     }
 }
