@@ -1,34 +1,31 @@
 package dev.kinetic.serving.controller.webhook;
 
+import static dev.kinetic.api.admission.AdmissionResponses.allow;
+import static dev.kinetic.api.admission.AdmissionResponses.allowPatched;
+import static dev.kinetic.api.admission.AdmissionResponses.badRequest;
+import static dev.kinetic.api.admission.AdmissionResponses.denial;
+import static dev.kinetic.api.admission.AdmissionResponses.deny;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.kinetic.api.Admission;
 import dev.kinetic.api.ApiConfig;
 import dev.kinetic.api.KindInfo;
 import dev.kinetic.api.KineticKinds;
 import dev.kinetic.api.Knative;
 import dev.kinetic.api.Manifests;
+import dev.kinetic.api.admission.AdmissionResponses;
+import dev.kinetic.api.admission.AdmissionResponses.Reply;
 import dev.kinetic.api.apis.Errors;
-import dev.kinetic.api.apis.FieldError;
 import dev.kinetic.api.serving.v1.Configuration;
 import dev.kinetic.api.serving.v1.Route;
 import dev.kinetic.api.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +42,6 @@ public final class AdmissionReviews {
     public static final Set<String> GROUPS =
             Set.of(Knative.SERVING_GROUP, Knative.AUTOSCALING_INTERNAL_GROUP, Knative.NETWORKING_INTERNAL_GROUP);
 
-    static final String API_VERSION = "admission.k8s.io/v1";
-    static final String JSON_PATCH = "JSONPatch";
     private static final Set<Class<?>> USER_INFO_KINDS = Set.of(Service.class, Configuration.class, Route.class);
 
     private AdmissionReviews() {}
@@ -59,39 +54,9 @@ public final class AdmissionReviews {
         VALIDATION
     }
 
-    /**
-     * What to send back.
-     *
-     * @param httpStatus 200 for any review that could be read (even a denial), 400 for a body that is none
-     * @param review the response review
-     */
-    public record Reply(int httpStatus, AdmissionReview review) {}
-
     /** The answer to the AdmissionReview in {@code body}. Never throws: whatever goes wrong is a denial. */
     public static Reply answer(Mode mode, byte[] body, ApiConfig config) {
-        JsonNode request;
-        try {
-            request = Manifests.json().readTree(body).path("request");
-        } catch (IOException e) {
-            return new Reply(
-                    400, review(deny("", badRequest("could not decode the AdmissionReview: " + e.getMessage()))));
-        }
-        if (!request.isObject()) {
-            return new Reply(400, review(deny("", badRequest("the AdmissionReview has no request"))));
-        }
-        String uid = request.path("uid").asText("");
-        try {
-            return new Reply(200, review(answer(mode, request, uid, config)));
-        } catch (RuntimeException e) {
-            // A bug of ours must not let an unchecked object in, nor crash the server.
-            Status status = new StatusBuilder()
-                    .withStatus("Failure")
-                    .withCode(500)
-                    .withReason("InternalError")
-                    .withMessage("internal error admitting the object: " + e)
-                    .build();
-            return new Reply(200, review(deny(uid, status)));
-        }
+        return AdmissionResponses.answer(body, (request, uid) -> answer(mode, request, uid, config));
     }
 
     private static AdmissionResponse answer(Mode mode, JsonNode request, String uid, ApiConfig config) {
@@ -146,14 +111,7 @@ public final class AdmissionReviews {
         if (USER_INFO_KINDS.contains(kind.type()) && !username.isEmpty()) {
             setUserInfo(kind, object, old, username, config);
         }
-        ArrayNode patch = JsonPatch.diff(before, Manifests.canonical(Manifests.toTree(object)));
-        AdmissionResponse response = allow(uid);
-        if (!patch.isEmpty()) {
-            response.setPatchType(JSON_PATCH);
-            response.setPatch(
-                    Base64.getEncoder().encodeToString(patch.toString().getBytes(StandardCharsets.UTF_8)));
-        }
-        return response;
+        return allowPatched(uid, before, Manifests.canonical(Manifests.toTree(object)));
     }
 
     /**
@@ -184,26 +142,6 @@ public final class AdmissionReviews {
                 ? Admission.validateAny(kind, object, config)
                 : Admission.validateUpdateAny(kind, old, object, config);
         return errors.isEmpty() ? allow(uid) : deny(uid, denial(errors));
-    }
-
-    /**
-     * Knative's denial: message {@code validation failed: } followed by every error as {@code message: path}, and
-     * one status cause per failing field so API clients need not parse the message.
-     */
-    static Status denial(Errors errors) {
-        List<StatusCause> causes = new ArrayList<>();
-        for (FieldError error : errors.list()) {
-            String message = error.details().isEmpty() ? error.message() : error.message() + "\n" + error.details();
-            if (error.paths().isEmpty()) {
-                causes.add(new StatusCause(null, message, "FieldValueInvalid"));
-            }
-            for (String path : error.paths()) {
-                causes.add(new StatusCause(path, message, "FieldValueInvalid"));
-            }
-        }
-        Status status = badRequest("validation failed: " + errors);
-        status.setDetails(new StatusDetailsBuilder().withCauses(causes).build());
-        return status;
     }
 
     /** A manifest the model cannot read (unknown field, wrong type): denied, naming the field when Jackson knows it. */
@@ -237,34 +175,5 @@ public final class AdmissionReviews {
             }
         }
         return path.toString();
-    }
-
-    private static Status badRequest(String message) {
-        return new StatusBuilder()
-                .withStatus("Failure")
-                .withCode(400)
-                .withReason("BadRequest")
-                .withMessage(message)
-                .build();
-    }
-
-    private static AdmissionResponse allow(String uid) {
-        return new AdmissionResponseBuilder().withUid(uid).withAllowed(true).build();
-    }
-
-    private static AdmissionResponse deny(String uid, Status status) {
-        return new AdmissionResponseBuilder()
-                .withUid(uid)
-                .withAllowed(false)
-                .withStatus(status)
-                .build();
-    }
-
-    private static AdmissionReview review(AdmissionResponse response) {
-        return new AdmissionReviewBuilder()
-                .withApiVersion(API_VERSION)
-                .withKind("AdmissionReview")
-                .withResponse(response)
-                .build();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinetic.api.Manifests;
+import dev.kinetic.api.admission.JsonPatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.Stream;

@@ -3,6 +3,7 @@ package dev.kinetic.eventing.broker.controller.admission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kinetic.api.ApiConfig;
 import dev.kinetic.api.Manifests;
+import dev.kinetic.api.admission.AdmissionResponses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -38,7 +39,7 @@ public class AdmissionRoutes {
 
     private static void reply(RoutingContext ctx, EventingAdmission<?> admission) {
         Buffer body = ctx.body().buffer();
-        EventingAdmission.Reply reply =
+        AdmissionResponses.Reply reply =
                 admission.answer(body == null ? new byte[0] : body.getBytes(), ApiConfig.defaults());
         try {
             ctx.response()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kinetic.api.ApiConfig;
 import dev.kinetic.api.Manifests;
+import dev.kinetic.api.admission.AdmissionResponses;
 import dev.kinetic.api.eventing.v1.Broker;
 import dev.kinetic.api.eventing.v1.Trigger;
 import dev.kinetic.testsupport.fixtures.EventingFixtures;
@@ -51,7 +52,7 @@ class EventingAdmissionTest {
 
     @Test
     void aBrokerWithoutClassGetsKafkaAndTheDefaultConfig() throws Exception {
-        EventingAdmission.Reply reply = EventingAdmission.BROKERS.answer(
+        AdmissionResponses.Reply reply = EventingAdmission.BROKERS.answer(
                 review("Broker", "CREATE", classless("b"), null), ApiConfig.defaults());
 
         AdmissionResponse response = reply.review().getResponse();
@@ -145,7 +146,7 @@ class EventingAdmissionTest {
                         .getResponse()
                         .getAllowed())
                 .isTrue();
-        EventingAdmission.Reply garbage =
+        AdmissionResponses.Reply garbage =
                 EventingAdmission.BROKERS.answer("not json".getBytes(StandardCharsets.UTF_8), ApiConfig.defaults());
         assertThat(garbage.httpStatus()).isEqualTo(400);
         assertThat(garbage.review().getResponse().getAllowed()).isFalse();

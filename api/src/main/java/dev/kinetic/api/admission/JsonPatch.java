@@ -1,4 +1,4 @@
-package dev.kinetic.serving.controller.webhook;
+package dev.kinetic.api.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
