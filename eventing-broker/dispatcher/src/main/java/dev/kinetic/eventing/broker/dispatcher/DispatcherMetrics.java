@@ -3,6 +3,7 @@ package dev.kinetic.eventing.broker.dispatcher;
 import dev.kinetic.eventing.core.contract.Egress;
 import dev.kinetic.eventing.core.contract.Reference;
 import dev.kinetic.eventing.core.contract.Resource;
+import dev.kinetic.eventing.core.delivery.DeliveryOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,7 +102,8 @@ final class DispatcherMetrics {
             return meter;
         }
 
-        void filtered(long startNanos) {
+        /** Records the filter's evaluation of one event. */
+        void evaluated(long startNanos) {
             process.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         }
 
@@ -108,8 +111,11 @@ final class DispatcherMetrics {
             inFlight.incrementAndGet();
         }
 
-        void finished(String outcome, int status, long startNanos) {
+        /** One delivery is over; {@code result} is null when it failed unexpectedly (a bug, counted as an error). */
+        void finished(DeliveryOutcome result, long startNanos) {
             inFlight.decrementAndGet();
+            String outcome = result == null ? "error" : result.kind().name().toLowerCase(Locale.ROOT);
+            int status = result == null ? 0 : result.destinationStatus().orElse(0);
             String code = status > 0 ? Integer.toString(status) : "none";
             latency.computeIfAbsent(
                             code,

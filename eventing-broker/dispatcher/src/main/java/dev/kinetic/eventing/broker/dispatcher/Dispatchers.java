@@ -4,10 +4,14 @@ import dev.kinetic.eventing.core.contract.ContractListener;
 import dev.kinetic.eventing.core.contract.Egress;
 import dev.kinetic.eventing.core.contract.Resource;
 import dev.kinetic.eventing.core.delivery.Delivery;
+import dev.kinetic.eventing.core.filter.EventFilter;
 import dev.kinetic.eventing.core.filter.Filters;
 import dev.kinetic.eventing.core.kafka.EgressConsumer;
+import dev.kinetic.eventing.core.kafka.EventProducer;
 import dev.kinetic.eventing.core.kafka.KafkaSettings;
+import dev.kinetic.eventing.core.kafka.SharedProducers;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.message.Encoding;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -28,12 +32,17 @@ final class Dispatchers implements ContractListener, AutoCloseable {
     private final DispatcherMetrics metrics;
     private final MeterRegistry registry;
     private final Map<String, Running> running = new HashMap<>();
-    private final Map<String, ReplyProducer> replyProducers = new HashMap<>();
-    private final Map<String, Integer> replyProducerUsers = new HashMap<>();
+    private final SharedProducers replyProducers;
 
     Dispatchers(DispatcherSettings settings, Delivery delivery, DispatcherMetrics metrics, MeterRegistry registry) {
         this.settings = settings;
         this.registry = registry;
+        this.replyProducers = new SharedProducers(
+                (servers, encoding) -> new EventProducer(
+                        new KafkaProducer<String, CloudEvent>(KafkaSettings.producer(
+                                servers, encoding, settings.dispatcher().producer())),
+                        "reply"),
+                settings.dispatcher().closeTimeout());
         this.delivery = delivery;
         this.metrics = metrics;
     }
@@ -66,7 +75,7 @@ final class Dispatchers implements ContractListener, AutoCloseable {
             LOG.log(Level.WARNING, "egress {0} has no destination or its resource no topic: not started", egress.uid());
             return;
         }
-        ReplyProducer replies = replyProducer(resource.bootstrapServers());
+        EventProducer replies = replyProducers.acquire(resource.bootstrapServers(), Encoding.BINARY);
         AtomicReference<EgressConsumer> consumerRef = new AtomicReference<>();
         DispatcherMetrics.TriggerMeters meters = metrics.forTrigger(resource, egress, () -> {
             EgressConsumer c = consumerRef.get();
@@ -74,13 +83,14 @@ final class Dispatchers implements ContractListener, AutoCloseable {
                     ? 0L
                     : c.lag().values().stream().mapToLong(Long::longValue).sum();
         });
-        TriggerDispatch handler = new TriggerDispatch(
-                resource,
-                egress,
-                Filters.compile(egress.filterAttributes(), egress.filters()),
-                delivery,
-                replies,
-                meters);
+        EventFilter filter = Filters.compile(egress.filterAttributes(), egress.filters());
+        filter.problems()
+                .forEach(problem -> LOG.log(
+                        Level.WARNING,
+                        "trigger {0}: {1}; its filter matches nothing",
+                        egress.consumerGroup(),
+                        problem));
+        TriggerDispatch handler = new TriggerDispatch(resource, egress, filter, delivery, replies, meters);
         EgressConsumer consumer = EgressConsumer.start(
                 EgressConsumer.Settings.of(resource.bootstrapServers(), egress.consumerGroup(), resource.topics())
                         .withDeliveryOrder(egress.deliveryOrder())
@@ -110,7 +120,7 @@ final class Dispatchers implements ContractListener, AutoCloseable {
         }
         old.consumer().close(settings.dispatcher().closeTimeout());
         old.meters().close();
-        releaseReplyProducer(old.resource().bootstrapServers());
+        replyProducers.release(old.resource().bootstrapServers(), Encoding.BINARY);
         LOG.log(Level.INFO, "stopped egress {0}", uid);
     }
 
@@ -126,35 +136,12 @@ final class Dispatchers implements ContractListener, AutoCloseable {
         return properties;
     }
 
-    private ReplyProducer replyProducer(String bootstrapServers) {
-        replyProducerUsers.merge(bootstrapServers, 1, Integer::sum);
-        return replyProducers.computeIfAbsent(
-                bootstrapServers,
-                servers -> new ReplyProducer(
-                        new KafkaProducer<String, CloudEvent>(KafkaSettings.producer(
-                                servers, settings.dispatcher().producer())),
-                        Integer.toString(replyProducers.size() + 1)));
-    }
-
-    private void releaseReplyProducer(String bootstrapServers) {
-        Integer users = replyProducerUsers.merge(bootstrapServers, -1, Integer::sum);
-        if (users != null && users <= 0) {
-            replyProducerUsers.remove(bootstrapServers);
-            ReplyProducer producer = replyProducers.remove(bootstrapServers);
-            if (producer != null) {
-                producer.close();
-            }
-        }
-    }
-
     /** Stops every Trigger, committing what is finished. */
     @Override
     public synchronized void close() {
         for (String uid : Map.copyOf(running).keySet()) {
             stop(uid);
         }
-        replyProducers.values().forEach(ReplyProducer::close);
-        replyProducers.clear();
-        replyProducerUsers.clear();
+        replyProducers.close();
     }
 }

@@ -7,6 +7,7 @@ import dev.kinetic.eventing.core.contract.Resource;
 import dev.kinetic.eventing.core.delivery.Delivery;
 import dev.kinetic.eventing.core.delivery.DeliveryOutcome;
 import dev.kinetic.eventing.core.filter.EventFilter;
+import dev.kinetic.eventing.core.kafka.EventProducer;
 import dev.kinetic.eventing.core.kafka.RecordHandler;
 import io.cloudevents.CloudEvent;
 import java.lang.System.Logger;
@@ -35,7 +36,7 @@ final class TriggerDispatch implements RecordHandler {
     private final EventFilter filter;
     private final EgressConfig delivery;
     private final Delivery sender;
-    private final ReplyProducer replies;
+    private final EventProducer replies;
     private final DispatcherMetrics.TriggerMeters meters;
     private final Map<String, String> headers;
 
@@ -44,7 +45,7 @@ final class TriggerDispatch implements RecordHandler {
             Egress egress,
             EventFilter filter,
             Delivery sender,
-            ReplyProducer replies,
+            EventProducer replies,
             DispatcherMetrics.TriggerMeters meters) {
         this.resource = resource;
         this.egress = egress;
@@ -69,13 +70,8 @@ final class TriggerDispatch implements RecordHandler {
     @Override
     public CompletionStage<Void> handle(ConsumerRecord<String, byte[]> record, CloudEvent event) {
         long start = System.nanoTime();
-        boolean pass;
-        try {
-            pass = filter.test(event);
-        } catch (RuntimeException e) {
-            pass = false;
-        }
-        meters.filtered(start);
+        boolean pass = filter.test(event);
+        meters.evaluated(start);
         if (!pass) {
             meters.count("filtered", "none");
             return DONE;
@@ -84,18 +80,15 @@ final class TriggerDispatch implements RecordHandler {
         meters.started();
         return sender.deliver(BrokerTtl.strip(event), egress.destination(), delivery, headers)
                 .toCompletionStage()
-                .thenCompose(outcome -> finish(outcome, ttl, start))
+                .whenComplete((outcome, error) -> meters.finished(outcome, start))
+                .thenCompose(outcome -> reply(outcome, ttl))
                 .exceptionally(error -> {
                     LOG.log(Level.ERROR, "delivery of " + event.getId() + " failed unexpectedly", error);
                     return null;
                 });
     }
 
-    private CompletionStage<Void> finish(DeliveryOutcome outcome, int ttl, long start) {
-        meters.finished(
-                outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
-                outcome.destinationStatus().orElse(0),
-                start);
+    private CompletionStage<Void> reply(DeliveryOutcome outcome, int ttl) {
         if (outcome.reply().isEmpty()) {
             return DONE;
         }

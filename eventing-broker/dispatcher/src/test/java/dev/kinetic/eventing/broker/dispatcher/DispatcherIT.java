@@ -148,6 +148,13 @@ class DispatcherIT {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> looper.received().size() == 5);
         assertThat(collector.received()).hasSize(1);
+        assertThat(metrics())
+                .as("the reply dropped at the end of the loop is counted")
+                .containsPattern(
+                        "kn_eventing_broker_ttl_exhausted_total\\{[^}]*kn_trigger_name=\"t-looper\"[^}]*\\} 1\\.0")
+                .containsPattern(
+                        "http_events_sent_total\\{[^}]*kn_trigger_name=\"t-looper\"[^}]*outcome=\"delivered\"[^}]*\\} 5\\.0")
+                .containsPattern("kn_eventing_kafka_consumer_lag\\{[^}]*kn_trigger_name=\"t-collector\"");
     }
 
     @Test
@@ -188,6 +195,27 @@ class DispatcherIT {
                         StandardCharsets.UTF_8))
                 .isEqualTo("unknown order");
         assertThat(dead.header("ce-reason")).isEqualTo("no-such-order");
+        assertThat(metrics())
+                .containsPattern(
+                        "http_events_sent_total\\{[^}]*http_response_status_code=\"400\"[^}]*kn_trigger_name=\"t-refused\"[^}]*outcome=\"dead_lettered\"[^}]*\\} 1\\.0")
+                .containsPattern(
+                        "kn_eventing_dispatch_latency_seconds_count\\{[^}]*http_response_status_code=\"400\"[^}]*kn_trigger_name=\"t-refused\"");
+    }
+
+    /** The dispatcher's Prometheus metrics, from the management port (Quarkus' test port for it). */
+    private static String metrics() throws Exception {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.management.test-port", Integer.class)
+                .orElse(9001);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        java.net.http.HttpResponse<String> response = client.send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private static CloudEventBuilder event(String id, String type) {

@@ -3,6 +3,9 @@ package dev.kinetic.eventing.broker.receiver;
 import dev.kinetic.eventing.core.contract.ContractListener;
 import dev.kinetic.eventing.core.contract.Ingress;
 import dev.kinetic.eventing.core.contract.Resource;
+import dev.kinetic.eventing.core.kafka.EventProducer;
+import dev.kinetic.eventing.core.kafka.SharedProducers;
+import io.cloudevents.core.message.Encoding;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
@@ -15,17 +18,22 @@ import java.util.Map;
 final class IngressTable implements ContractListener {
     private static final Logger LOG = System.getLogger(IngressTable.class.getName());
 
-    private final ProducerPool producers;
+    private final SharedProducers producers;
     private final ReceiverMetrics metrics;
     private volatile Map<String, Target> byPath = Map.of();
 
-    IngressTable(ProducerPool producers, ReceiverMetrics metrics) {
+    IngressTable(SharedProducers producers, ReceiverMetrics metrics) {
         this.producers = producers;
         this.metrics = metrics;
     }
 
     /** Where the events of one broker go. */
-    record Target(Resource resource, String topic, BrokerProducer producer, ReceiverMetrics.BrokerMeters meters) {}
+    record Target(Resource resource, String topic, EventProducer producer, ReceiverMetrics.BrokerMeters meters) {}
+
+    /** The Kafka encoding of an ingress's content mode. */
+    static Encoding encoding(Ingress ingress) {
+        return ingress.contentMode() == Ingress.ContentMode.STRUCTURED ? Encoding.STRUCTURED : Encoding.BINARY;
+    }
 
     /** The target of a request path (without a trailing slash), or null. */
     Target find(String path) {
@@ -37,18 +45,13 @@ final class IngressTable implements ContractListener {
         return target;
     }
 
-    /** How many brokers are served. */
-    int size() {
-        return byPath.size();
-    }
-
     @Override
     public synchronized void onResourceAdded(Resource resource) {
         Ingress ingress = resource.ingress();
         if (ingress == null || ingress.path() == null || resource.topics().isEmpty()) {
             return;
         }
-        BrokerProducer producer = producers.acquire(resource.bootstrapServers(), ingress.contentMode());
+        EventProducer producer = producers.acquire(resource.bootstrapServers(), encoding(ingress));
         Map<String, Target> next = new HashMap<>(byPath);
         next.put(
                 ingress.path(),
@@ -73,7 +76,7 @@ final class IngressTable implements ContractListener {
                 next.remove(oldPath);
                 byPath = Map.copyOf(next);
             }
-            producers.release(previous.bootstrapServers(), previous.ingress().contentMode());
+            producers.release(previous.bootstrapServers(), encoding(previous.ingress()));
         }
     }
 
@@ -86,7 +89,7 @@ final class IngressTable implements ContractListener {
         Map<String, Target> next = new HashMap<>(byPath);
         next.remove(ingress.path());
         byPath = Map.copyOf(next);
-        producers.release(resource.bootstrapServers(), ingress.contentMode());
+        producers.release(resource.bootstrapServers(), encoding(ingress));
         LOG.log(Level.INFO, "no longer serving {0}", ingress.path());
     }
 }

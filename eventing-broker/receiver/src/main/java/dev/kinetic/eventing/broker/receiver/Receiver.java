@@ -2,17 +2,17 @@ package dev.kinetic.eventing.broker.receiver;
 
 import dev.kinetic.eventing.core.broker.BrokerTtl;
 import dev.kinetic.eventing.core.contract.ContractWatcher;
-import dev.kinetic.eventing.core.contract.Ingress;
 import dev.kinetic.eventing.core.http.IncomingEvents;
 import dev.kinetic.eventing.core.http.ParsedEvent;
+import dev.kinetic.eventing.core.kafka.EventProducer;
 import dev.kinetic.eventing.core.kafka.KafkaSettings;
+import dev.kinetic.eventing.core.kafka.SharedProducers;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.message.Encoding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -47,7 +47,8 @@ public class Receiver {
     private final ReceiverSettings settings;
     private final KubernetesClient kubernetes;
     private final ReceiverMetrics metrics;
-    private final ProducerPool producers;
+    private final SharedProducers producers;
+    private final PendingEvents pending;
     private final IngressTable table;
     private volatile ContractWatcher watcher;
 
@@ -56,13 +57,11 @@ public class Receiver {
         this.kubernetes = kubernetes;
         this.metrics = new ReceiverMetrics(registry);
         Map<String, String> overrides = settings.receiver().producer();
-        this.producers = new ProducerPool(
-                (bootstrap, mode) -> new KafkaProducer<>(KafkaSettings.producer(
-                        bootstrap,
-                        mode == Ingress.ContentMode.STRUCTURED ? Encoding.STRUCTURED : Encoding.BINARY,
-                        overrides)),
-                settings.receiver().maxPending(),
+        this.producers = new SharedProducers(
+                (bootstrap, encoding) -> new EventProducer(
+                        new KafkaProducer<>(KafkaSettings.producer(bootstrap, encoding, overrides)), "receiver"),
                 settings.receiver().drainTimeout());
+        this.pending = new PendingEvents(settings.receiver().maxPending());
         this.table = new IngressTable(producers, metrics);
     }
 
@@ -76,7 +75,7 @@ public class Receiver {
         if (w != null) {
             w.close();
         }
-        producers.closeAll();
+        producers.close();
     }
 
     /** Whether the contract has been read, so every known broker is served. */
@@ -91,7 +90,7 @@ public class Receiver {
         return w == null ? 0 : w.appliedGeneration();
     }
 
-    void routes(@Observes Router router, Vertx vertx) {
+    void routes(@Observes Router router) {
         router.get("/healthz").order(-20).handler(ctx -> ctx.response().end());
         router.get("/readyz").order(-20).handler(ctx -> ctx.response()
                 .setStatusCode(ready() ? 200 : 503)
@@ -153,13 +152,29 @@ public class Receiver {
             answer(ctx, 400, reject.message(), start, target);
             return;
         }
-        target.producer().send(target.topic(), event, ctx.vertx().getOrCreateContext(), outcome -> {
-            if (outcome instanceof BrokerProducer.NotTaken notTaken) {
-                answer(ctx, 503, notTaken.message(), start, target);
-            } else {
-                answer(ctx, 202, null, start, target);
-            }
+        if (!pending.tryAcquire()) {
+            answer(ctx, 503, "too many events waiting for Kafka (" + pending.limit() + "); retry later", start, target);
+            return;
+        }
+        Context context = ctx.vertx().getOrCreateContext();
+        target.producer().send(target.topic(), event).whenComplete((ok, error) -> {
+            pending.release();
+            context.runOnContext(v -> {
+                if (error == null) {
+                    answer(ctx, 202, null, start, target);
+                } else {
+                    answer(ctx, 503, "Kafka did not take the event: " + rootMessage(error), start, target);
+                }
+            });
         });
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     /** A failure before {@link #receive}: the body limit (413) or a broken request. */

@@ -3,6 +3,7 @@ package dev.kinetic.eventing.broker.receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinetic.eventing.core.contract.Contract;
 import dev.kinetic.eventing.core.contract.ContractJson;
 import dev.kinetic.eventing.core.contract.EgressConfig;
@@ -282,20 +283,16 @@ class ReceiverIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> generationServed() >= expected);
     }
 
+    /** The contract generation the receiver's readiness check reports, -1 before it reports one. */
     private long generationServed() throws Exception {
         HttpResponse<String> health =
                 send(HttpRequest.newBuilder(managementUri("/q/health/ready")).GET());
-        String body = health.body();
-        int at = body.indexOf("\"generation\":");
-        if (at < 0) {
-            return -1;
+        for (var check : new ObjectMapper().readTree(health.body()).path("checks")) {
+            if ("contract".equals(check.path("name").asText())) {
+                return check.path("data").path("generation").asLong(-1);
+            }
         }
-        String rest = body.substring(at + 13).trim();
-        int end = 0;
-        while (end < rest.length() && Character.isDigit(rest.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? -1 : Long.parseLong(rest.substring(0, end));
+        return -1;
     }
 
     private URI managementUri(String path) {
