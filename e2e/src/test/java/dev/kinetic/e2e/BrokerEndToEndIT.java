@@ -153,9 +153,11 @@ class BrokerEndToEndIT {
                         .build())
                 .create();
 
-        Component controller = start("broker-controller", "controller", api, Platform.freePort(), List.of());
+        Component controller = start("broker-controller", "controller", api, Platform.freePort(), List.of())
+                .component();
         parts.add(controller);
-        Component receiver = start("broker-receiver", "receiver", api, receiverPort, List.of());
+        Component receiver = start("broker-receiver", "receiver", api, receiverPort, List.of())
+                .component();
         parts.add(receiver);
         Dispatcher dispatcher = new Dispatcher(api);
         parts.add(dispatcher);
@@ -370,7 +372,10 @@ class BrokerEndToEndIT {
         return "http://127.0.0.1:" + server.actualPort() + "/";
     }
 
-    private static Component start(String name, String module, String api, int port, List<String> extra)
+    /** A broker application running as a process, and the port of its health and metrics. */
+    private record Started(Component component, int management) {}
+
+    private static Started start(String name, String module, String api, int port, List<String> extra)
             throws Exception {
         int management = Platform.freePort();
         List<String> args = new ArrayList<>(List.of(
@@ -388,19 +393,19 @@ class BrokerEndToEndIT {
                 args,
                 Map.of(),
                 LOGS);
+        // The controller has no management interface: its health is on the HTTP port.
         String health = "controller".equals(module)
                 ? "http://127.0.0.1:" + port + "/q/health/ready"
                 : "http://127.0.0.1:" + management + "/q/health/ready";
         component.awaitReady(health, null, null, STARTUP);
-        return component;
+        return new Started(component, management);
     }
 
     /** The dispatcher process, which the test kills and restarts. */
     private static final class Dispatcher implements AutoCloseable {
         private final String api;
         private int generation;
-        private Component process;
-        private int management;
+        private Started process;
 
         Dispatcher(String api) throws Exception {
             this.api = api;
@@ -408,33 +413,23 @@ class BrokerEndToEndIT {
         }
 
         private void launch() throws Exception {
-            management = Platform.freePort();
-            int port = Platform.freePort();
-            List<String> args = List.of(
-                    "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.management.port=" + management,
-                    "-Dquarkus.kubernetes-client.api-server-url=" + api,
-                    "-Dquarkus.kubernetes-client.trust-certs=true",
-                    "-Dquarkus.kubernetes-client.devservices.enabled=false",
-                    // A killed member leaves its group only when its session times out: the broker's minimum.
-                    "-Dkinetic.dispatcher.consumer.\"session.timeout.ms\"=6000",
-                    "-Dkinetic.dispatcher.consumer.\"heartbeat.interval.ms\"=1000",
-                    "-Xmx256m");
-            process = Component.start(
+            process = start(
                     "broker-dispatcher-" + (++generation),
-                    ROOT.resolve("eventing-broker/dispatcher/target/quarkus-app/quarkus-run.jar"),
-                    args,
-                    Map.of(),
-                    LOGS);
-            process.awaitReady("http://127.0.0.1:" + management + "/q/health/ready", null, null, STARTUP);
+                    "dispatcher",
+                    api,
+                    Platform.freePort(),
+                    // A killed member leaves its group only when its session times out: the broker's minimum.
+                    List.of(
+                            "-Dkinetic.dispatcher.consumer.\"session.timeout.ms\"=6000",
+                            "-Dkinetic.dispatcher.consumer.\"heartbeat.interval.ms\"=1000"));
         }
 
         void awaitTriggers(int count) {
             Predicate<String> running = body -> body.contains("\"triggers\":" + count);
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> {
                 HttpResponse<String> health = HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/health/ready"))
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + process.management() + "/q/health/ready"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 return running.test(health.body().replace(" ", ""));
@@ -442,13 +437,13 @@ class BrokerEndToEndIT {
         }
 
         void killAndRestart() throws Exception {
-            process.kill();
+            process.component().kill();
             launch();
         }
 
         @Override
         public void close() throws Exception {
-            process.close();
+            process.component().close();
         }
     }
 }

@@ -21,6 +21,7 @@ import dev.kinetic.eventing.broker.controller.kafka.BrokerKafka;
 import dev.kinetic.eventing.broker.controller.kafka.KafkaNames;
 import dev.kinetic.eventing.broker.controller.kafka.KafkaUnavailableException;
 import dev.kinetic.eventing.broker.controller.kube.Backoff;
+import dev.kinetic.eventing.broker.controller.kube.Requeue;
 import dev.kinetic.eventing.broker.controller.kube.StatusWriter;
 import dev.kinetic.eventing.core.contract.EgressConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -98,23 +99,16 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
     private final Map<String, Set<String>> orphanGroups = new ConcurrentHashMap<>();
 
     /** What a reconcile decided so far: the config, the topic, and when to look again. */
-    private static final class Pass {
+    private static final class Pass extends Requeue {
         KafkaBrokerConfig config;
         String topic;
         String deadLetter;
         EgressConfig egressConfig;
         boolean inContract;
-        Duration requeue;
         boolean transientFailure;
 
         Pass(Duration resync) {
-            requeue = resync;
-        }
-
-        void requeueWithin(Duration delay) {
-            if (delay.compareTo(requeue) < 0) {
-                requeue = delay;
-            }
+            super(resync);
         }
     }
 
@@ -167,7 +161,7 @@ public class BrokerReconciler implements Reconciler<Broker>, Cleaner<Broker> {
         }
         status.setObservedGeneration(current.getMetadata().getGeneration());
         StatusWriter.write(client, current, status);
-        return UpdateControl.<Broker>noUpdate().rescheduleAfter(pass.requeue);
+        return UpdateControl.<Broker>noUpdate().rescheduleAfter(pass.requeue());
     }
 
     /** Webhook-style defaulting: a Broker without a class gets {@code Kafka}, the default class. */

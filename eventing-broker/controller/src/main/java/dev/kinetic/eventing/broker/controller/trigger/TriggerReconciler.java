@@ -20,6 +20,7 @@ import dev.kinetic.eventing.broker.controller.destination.ObjectReader;
 import dev.kinetic.eventing.broker.controller.destination.Resolution;
 import dev.kinetic.eventing.broker.controller.kafka.KafkaNames;
 import dev.kinetic.eventing.broker.controller.kube.Backoff;
+import dev.kinetic.eventing.broker.controller.kube.Requeue;
 import dev.kinetic.eventing.broker.controller.kube.StatusWriter;
 import dev.kinetic.eventing.core.contract.Egress.DeliveryOrder;
 import dev.kinetic.eventing.core.contract.EgressConfig;
@@ -93,21 +94,14 @@ public class TriggerReconciler implements Reconciler<Trigger> {
     }
 
     /** What a reconcile found out so far. */
-    private static final class Pass {
+    private static final class Pass extends Requeue {
         String subscriber;
         EgressConfig egressConfig;
         DeliveryOrder order;
         String waitingFor;
-        Duration requeue;
 
         Pass(Duration resync) {
-            requeue = resync;
-        }
-
-        void requeueWithin(Duration delay) {
-            if (delay.compareTo(requeue) < 0) {
-                requeue = delay;
-            }
+            super(resync);
         }
     }
 
@@ -147,7 +141,7 @@ public class TriggerReconciler implements Reconciler<Trigger> {
 
         status.setObservedGeneration(trigger.getMetadata().getGeneration());
         StatusWriter.write(context.getClient(), trigger, status);
-        return UpdateControl.<Trigger>noUpdate().rescheduleAfter(pass.requeue);
+        return UpdateControl.<Trigger>noUpdate().rescheduleAfter(pass.requeue());
     }
 
     @SuppressWarnings("unchecked")
