@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,8 +28,9 @@ import org.jboss.logging.Logger;
 /**
  * Scrapes the queue-proxy stat ({@code :9090}) of a sample of every revision's ready pods each second, without
  * blocking: one Vert.x HTTP client, all pods in parallel. The sample's sums, scaled to all ready pods, are recorded
- * in the revision's windows; a round in which no pod answered records nothing (the decider then sees no data for
- * that second rather than a false zero).
+ * in the revision's windows. A round in which a sampled pod did not answer records nothing ({@link
+ * ScrapePlan#totals}): the decider sees no data for that second rather than a false zero or an extrapolation from
+ * the pods that happened to answer.
  */
 @ApplicationScoped
 public class StatScraper {
@@ -96,21 +98,21 @@ public class StatScraper {
             results.add(scrapeOne(address));
         }
         Future.join(results).onComplete(done -> {
-            List<PodStat> answered = new ArrayList<>(results.size());
+            List<Optional<PodStat>> answers = new ArrayList<>(results.size());
             for (int i = 0; i < results.size(); i++) {
                 Future<PodStat> f = results.get(i);
                 if (f.succeeded()) {
-                    answered.add(f.result());
+                    answers.add(Optional.of(f.result()));
                     uptimes.put(sample.get(i), f.result().processUptimeSeconds());
-                } else if (LOG.isDebugEnabled()) {
-                    LOG.debugf("%s: scraping %s failed: %s", key, sample.get(i), f.cause());
+                } else {
+                    answers.add(Optional.empty());
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debugf("%s: scraping %s failed: %s", key, sample.get(i), f.cause());
+                    }
                 }
             }
-            if (answered.isEmpty()) {
-                return;
-            }
-            double[] totals = ScrapePlan.totals(answered, ready.size());
-            deciders.record(key, System.currentTimeMillis(), totals[0], totals[1]);
+            ScrapePlan.totals(answers, ready.size())
+                    .ifPresent(totals -> deciders.record(key, System.currentTimeMillis(), totals[0], totals[1]));
         });
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,20 @@ class ScrapePlanTest {
 
     @Test
     void totalsAreScaledToThePopulationWithoutProxiedTraffic() {
-        List<PodStat> answered = List.of(new PodStat("a", 3, 1, 10, 4, 100), new PodStat("b", 5, 0, 6, 0, 100));
-        double[] totals = ScrapePlan.totals(answered, 10);
+        List<Optional<PodStat>> answered = List.of(
+                Optional.of(new PodStat("a", 3, 1, 10, 4, 100)), Optional.of(new PodStat("b", 5, 0, 6, 0, 100)));
+        double[] totals = ScrapePlan.totals(answered, 10).orElseThrow();
         // (2 + 5) / 2 pods × 10 pods; (6 + 6) / 2 × 10.
         assertThat(totals[0]).isEqualTo(35.0);
         assertThat(totals[1]).isEqualTo(60.0);
+    }
+
+    @Test
+    void anIncompleteSampleIsNotExtrapolated() {
+        // The busy old pod answered, the young one timed out: scaling 30 to 5 pods would read 150 for a real ~40.
+        List<Optional<PodStat>> partial = List.of(Optional.of(new PodStat("old", 30, 0, 60, 0, 100)), Optional.empty());
+        assertThat(ScrapePlan.totals(partial, 5)).isEmpty();
+        assertThat(ScrapePlan.totals(List.of(), 5)).isEmpty();
     }
 
     @Test

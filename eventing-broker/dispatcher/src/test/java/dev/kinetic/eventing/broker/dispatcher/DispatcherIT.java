@@ -155,6 +155,28 @@ class DispatcherIT {
                 .containsPattern(
                         "http_events_sent_total\\{[^}]*kn_trigger_name=\"t-looper\"[^}]*outcome=\"delivered\"[^}]*\\} 5\\.0")
                 .containsPattern("kn_eventing_kafka_consumer_lag\\{[^}]*kn_trigger_name=\"t-collector\"");
+
+        // A Trigger added to the contract starts; the running ones are not restarted: a restart would remove their
+        // meters and start them again from nothing.
+        Subscriber extra =
+                subscriber(request -> request.response().setStatusCode(202).end());
+        List<Egress> egresses = new ArrayList<>(broker.egresses());
+        egresses.add(trigger("t-extra", extra.url(), Map.of("type", "extra")));
+        writeContract(new Resource(
+                broker.uid(),
+                broker.topics(),
+                broker.bootstrapServers(),
+                broker.ingress(),
+                broker.egressConfig(),
+                egresses,
+                broker.reference()));
+        produce(topic, event("extra-1", "extra").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !extra.received().isEmpty());
+        assertThat(metrics())
+                .as("the looper's meters survived the new Trigger")
+                .containsPattern(
+                        "http_events_sent_total\\{[^}]*kn_trigger_name=\"t-looper\"[^}]*outcome=\"delivered\"[^}]*\\} 5\\.0");
+        assertThat(looper.received()).hasSize(5);
     }
 
     @Test
