@@ -3,13 +3,24 @@ package dev.kinetic.autoscaler.collect;
 import dev.kinetic.autoscaler.metrics.Aggregation;
 import dev.kinetic.autoscaler.metrics.BucketWindow;
 import dev.kinetic.autoscaler.scaling.Observation;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One revision's recorded traffic: concurrency and request rate, each in a stable and a panic window of one-second
  * buckets (Knative {@code pkg/autoscaler/metrics/collector.go}). Scraped pod stats and activator stats both add to
  * the bucket of the second they arrive in. Thread-safe: the scraper, the stat server and the ticker all use it.
+ *
+ * <p>Each source (the scraper, each activator) reports about once a second: an average concurrency over roughly the
+ * second before, and a count of the requests in that time. When a stalled sender delivers two reports of one source
+ * into the same bucket, Knative adds both concurrencies and the bucket reads about twice the real load; with a
+ * one-bucket panic window (a 6 s stable window at the default 10 %) that doubles the desired scale. Here a source's
+ * concurrencies within one bucket are averaged, so the bucket holds the sum over sources of each source's mean.
+ * Request counts still add: bunched reports count disjoint stretches of time.
  */
 public final class RevisionMetrics {
+    private static final long BUCKET_MILLIS = BucketWindow.DEFAULT_GRANULARITY_MILLIS;
+
     private final long stableWindowMillis;
     private final long panicWindowMillis;
     private final Aggregation aggregation;
@@ -17,6 +28,8 @@ public final class RevisionMetrics {
     private final BucketWindow panicConcurrency;
     private final BucketWindow stableRps;
     private final BucketWindow panicRps;
+    /** The bucket each source last reported into, its reports there and their mean concurrency; a few entries. */
+    private final Map<String, SourceBucket> sources = new HashMap<>(4);
 
     /**
      * @param aggregation how a window averages its buckets ({@code autoscaling.knative.dev/metric-aggregation-algorithm})
@@ -25,10 +38,10 @@ public final class RevisionMetrics {
         this.stableWindowMillis = stableWindowMillis;
         this.panicWindowMillis = panicWindowMillis;
         this.aggregation = aggregation;
-        this.stableConcurrency = new BucketWindow(stableWindowMillis, 1000, aggregation);
-        this.panicConcurrency = new BucketWindow(panicWindowMillis, 1000, aggregation);
-        this.stableRps = new BucketWindow(stableWindowMillis, 1000, aggregation);
-        this.panicRps = new BucketWindow(panicWindowMillis, 1000, aggregation);
+        this.stableConcurrency = new BucketWindow(stableWindowMillis, BUCKET_MILLIS, aggregation);
+        this.panicConcurrency = new BucketWindow(panicWindowMillis, BUCKET_MILLIS, aggregation);
+        this.stableRps = new BucketWindow(stableWindowMillis, BUCKET_MILLIS, aggregation);
+        this.panicRps = new BucketWindow(panicWindowMillis, BUCKET_MILLIS, aggregation);
     }
 
     /** Whether these windows are the ones asked for (a spec change may need new ones). */
@@ -38,8 +51,33 @@ public final class RevisionMetrics {
                 && this.aggregation == aggregation;
     }
 
-    /** Adds a source's share of the revision's traffic at {@code nowMillis}. */
-    public synchronized void record(long nowMillis, double concurrency, double rps) {
+    /**
+     * Adds {@code source}'s share of the revision's traffic at {@code nowMillis}. A second report of the same source
+     * in the same bucket replaces that source's concurrency there with the mean of its reports; its request rate adds.
+     * An empty {@code source} (a sender that does not name itself) is never merged: each of its reports adds.
+     */
+    public synchronized void record(String source, long nowMillis, double concurrency, double rps) {
+        if (source.isEmpty()) {
+            add(nowMillis, concurrency, rps);
+            return;
+        }
+        long bucket = Math.floorDiv(nowMillis, BUCKET_MILLIS);
+        SourceBucket last = sources.get(source);
+        if (last != null && last.bucket == bucket) {
+            int reports = last.reports + 1;
+            double meanConcurrency = last.concurrency + (concurrency - last.concurrency) / reports;
+            add(nowMillis, meanConcurrency - last.concurrency, rps);
+            last.reports = reports;
+            last.concurrency = meanConcurrency;
+            return;
+        }
+        // Entries of earlier buckets can no longer be merged into: drop them (an activator that went away).
+        sources.values().removeIf(s -> s.bucket < bucket);
+        sources.put(source, new SourceBucket(bucket, concurrency));
+        add(nowMillis, concurrency, rps);
+    }
+
+    private void add(long nowMillis, double concurrency, double rps) {
         stableConcurrency.record(nowMillis, concurrency);
         panicConcurrency.record(nowMillis, concurrency);
         stableRps.record(nowMillis, rps);
@@ -57,5 +95,16 @@ public final class RevisionMetrics {
             return Observation.NO_DATA;
         }
         return new Observation(true, stable.average(nowMillis), panic.average(nowMillis), readyPods);
+    }
+
+    private static final class SourceBucket {
+        final long bucket;
+        int reports = 1;
+        double concurrency;
+
+        SourceBucket(long bucket, double concurrency) {
+            this.bucket = bucket;
+            this.concurrency = concurrency;
+        }
     }
 }

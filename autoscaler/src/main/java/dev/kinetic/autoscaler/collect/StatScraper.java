@@ -35,6 +35,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StatScraper {
     private static final Logger LOG = Logger.getLogger(StatScraper.class);
+    /** The source name of the scraper's rounds (one per revision per second) in {@link RevisionMetrics}. */
+    static final String SOURCE = "scraper";
     /** The queue-proxy's autoscaler stat port. */
     public static final int STAT_PORT = 9090;
 
@@ -112,7 +114,8 @@ public class StatScraper {
                 }
             }
             ScrapePlan.totals(answers, ready.size())
-                    .ifPresent(totals -> deciders.record(key, System.currentTimeMillis(), totals[0], totals[1]));
+                    .ifPresent(
+                            totals -> deciders.record(key, SOURCE, System.currentTimeMillis(), totals[0], totals[1]));
         });
     }
 

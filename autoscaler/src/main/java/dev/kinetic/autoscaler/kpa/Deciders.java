@@ -111,11 +111,14 @@ public class Deciders {
                 .toList();
     }
 
-    /** Adds traffic to the revision's windows (ignored for a revision without decider). */
-    public void record(RevisionKey key, long nowMillis, double concurrency, double rps) {
+    /**
+     * Adds {@code source}'s report of traffic to the revision's windows (ignored for a revision without decider); see
+     * {@link RevisionMetrics#record} for how one source's reports within a second combine.
+     */
+    public void record(RevisionKey key, String source, long nowMillis, double concurrency, double rps) {
         Entry entry = entries.get(key);
         if (entry != null) {
-            entry.metrics.record(nowMillis, concurrency, rps);
+            entry.metrics.record(source, nowMillis, concurrency, rps);
         }
     }
 
@@ -159,15 +162,17 @@ public class Deciders {
         Decision after = Decider.decide(spec, observation, before, now);
         entry.decision = after;
         if (changesReconcile(before, after)) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debugf(
-                        "%s: desired %d -> %d, ebc %d -> %d",
-                        key,
-                        before.desiredScale(),
-                        after.desiredScale(),
-                        before.excessBurstCapacity(),
-                        after.excessBurstCapacity());
-            }
+            // Rare (a scale or mode change), and what an operator needs to see why.
+            LOG.infof(
+                    "%s: desired %d -> %d, ebc %d -> %d; observed stable %.2f, panic %.2f, ready pods %d",
+                    key,
+                    before.desiredScale(),
+                    after.desiredScale(),
+                    before.excessBurstCapacity(),
+                    after.excessBurstCapacity(),
+                    observation.stable(),
+                    observation.panic(),
+                    observation.readyPods());
             onChange.accept(key);
         }
     }

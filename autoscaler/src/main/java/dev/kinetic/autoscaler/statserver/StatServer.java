@@ -97,7 +97,9 @@ public class StatServer {
         }
         RevisionKey key = new RevisionKey(namespace, revision);
         received.incrementAndGet();
-        deciders.record(key, now, stat.concurrency(), stat.rps());
+        // Keyed by the activator, so that two of its reports bunched into one second average instead of adding up.
+        String source = stat.podName().isEmpty() ? "" : "activator/" + stat.podName();
+        deciders.record(key, source, now, stat.concurrency(), stat.rps());
         if (stat.averageConcurrency() > 0 || stat.requestsPerSecond() > 0) {
             deciders.poke(key);
         }
