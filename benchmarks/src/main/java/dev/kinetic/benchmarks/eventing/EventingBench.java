@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -394,43 +395,97 @@ public final class EventingBench {
                 "knative-trigger-bench-latency-" + System.currentTimeMillis(),
                 "http://127.0.0.1:" + stubPort + "/")));
         resetStub();
-        try (PacedSender sender = new PacedSender(receiverPort, BenchContract.path(BenchContract.LATENCY_BROKER))) {
-            // Until the trigger delivers (its consumer has joined), then the unmeasured warmup.
-            long deadline = System.nanoTime() + startTimeout.toNanos();
-            while (stubStats().count() == 0 && System.nanoTime() < deadline) {
-                sender.run(rate, Duration.ofMillis(500));
+        try {
+            try (PacedSender sender = new PacedSender(receiverPort, BenchContract.path(BenchContract.LATENCY_BROKER));
+                    LatencyConsumer consumer = new LatencyConsumer(bootstrap, BenchContract.LATENCY_TOPIC)) {
+                consumer.awaitAssigned(startTimeout);
+                // Until the trigger delivers (its consumer has joined), then the unmeasured warmup.
+                long deadline = System.nanoTime() + startTimeout.toNanos();
+                while (stubStats().count() == 0 && System.nanoTime() < deadline) {
+                    sender.run(rate, Duration.ofMillis(500));
+                }
+                sender.run(rate, warmup);
+                Thread.sleep(500);
+                resetStub();
+                sender.resetCounts();
+                // The same events read by a raw consumer too: the receiver's share of the path.
+                consumer.measureFrom(BenchEvent.epochMicros());
+                long sent = sender.run(rate, duration);
+                long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (stubStats().samples() < sent && System.nanoTime() < drainEnd) {
+                    Thread.sleep(50);
+                }
+                consumer.awaitReceived(sent, Duration.ofNanos(Math.max(0, drainEnd - System.nanoTime())));
+                Latencies viaReceiver = consumer.latencies();
+                append(latencyRow(
+                        Subject.RECEIVER,
+                        viaReceiver.count(),
+                        viaReceiver.percentile(50),
+                        viaReceiver.percentile(99),
+                        Math.max(0, sent - consumer.received()),
+                        "the same events as the next row, read from Kafka by a raw consumer"));
+                SubscriberStub.Stats stats = stubStats();
+                long lost = Math.max(0, sent - stats.samples());
+                append(latencyRow(
+                        Subject.KINETIC,
+                        stats.samples(),
+                        stats.p50Us(),
+                        stats.p99Us(),
+                        Math.max(lost, sender.failed()),
+                        String.format(
+                                Locale.ROOT,
+                                "POST → 202 at the sender: p50 %.2f ms, p99 %.2f ms",
+                                sender.responses().percentile(50) / 1000.0,
+                                sender.responses().percentile(99) / 1000.0)));
             }
-            sender.run(rate, warmup);
-            Thread.sleep(500);
-            resetStub();
-            sender.resetCounts();
-            long sent = sender.run(rate, duration);
-            long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (stubStats().samples() < sent && System.nanoTime() < drainEnd) {
-                Thread.sleep(50);
-            }
-            SubscriberStub.Stats stats = stubStats();
-            long lost = Math.max(0, sent - stats.samples());
-            append(new Row(
-                    Measure.LATENCY,
-                    Subject.KINETIC,
-                    rate,
-                    stats.samples(),
-                    duration.toNanos() / 1e9,
-                    stats.samples() * 1e9 / duration.toNanos(),
-                    stats.p50Us(),
-                    stats.p99Us(),
-                    Double.NaN,
-                    Double.NaN,
-                    Math.max(lost, sender.failed()),
-                    String.format(
-                            Locale.ROOT,
-                            "POST → 202 at the sender: p50 %.2f ms, p99 %.2f ms",
-                            sender.responses().percentile(50) / 1000.0,
-                            sender.responses().percentile(99) / 1000.0)));
+            measureDispatcherLatency();
         } finally {
             writeContract(List.of());
         }
+    }
+
+    /** A latency row of {@code samples} measured over the run's duration. */
+    private Row latencyRow(Subject subject, long samples, double p50Us, double p99Us, long errors, String note) {
+        return new Row(
+                Measure.LATENCY,
+                subject,
+                rate,
+                samples,
+                duration.toNanos() / 1e9,
+                samples * 1e9 / duration.toNanos(),
+                p50Us,
+                p99Us,
+                Double.NaN,
+                Double.NaN,
+                errors,
+                note);
+    }
+
+    /**
+     * The dispatcher's share of the end-to-end latency: the raw producer paces stamped events into the same broker
+     * topic (the latency trigger still consuming it), so the path is the raw baseline's with the dispatcher and the
+     * stub in place of the raw consumer.
+     */
+    private void measureDispatcherLatency() throws Exception {
+        log("latency, raw producer → dispatcher, " + rate + " events/s");
+        RawKafka.pace(
+                bootstrap, BenchContract.LATENCY_TOPIC, rate, Duration.ZERO, warmup, new AtomicLong(Long.MAX_VALUE));
+        Thread.sleep(500);
+        resetStub();
+        RawKafka.Paced paced = RawKafka.pace(
+                bootstrap, BenchContract.LATENCY_TOPIC, rate, Duration.ZERO, duration, new AtomicLong(Long.MAX_VALUE));
+        long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stubStats().samples() < paced.sent() && System.nanoTime() < drainEnd) {
+            Thread.sleep(50);
+        }
+        SubscriberStub.Stats stats = stubStats();
+        append(latencyRow(
+                Subject.DISPATCHER,
+                stats.samples(),
+                stats.p50Us(),
+                stats.p99Us(),
+                paced.failed() + Math.max(0, paced.sent() - stats.samples()),
+                ""));
     }
 
     // ------------------------------------------------------------------------------------------ processes

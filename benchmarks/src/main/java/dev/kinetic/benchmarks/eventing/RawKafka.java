@@ -1,23 +1,18 @@
 package dev.kinetic.benchmarks.eventing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -163,43 +158,30 @@ final class RawKafka {
      */
     static Result latency(String bootstrap, String topic, int rate, Duration warmup, Duration duration, Duration drain)
             throws InterruptedException {
-        Latencies latencies = new Latencies();
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicBoolean assigned = new AtomicBoolean();
-        AtomicLong measuredFrom = new AtomicLong(Long.MAX_VALUE);
-        AtomicLong received = new AtomicLong();
-        Thread consumerThread = new Thread(
-                () -> {
-                    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                            consumerConfig(bootstrap, "bench-raw-latency-" + System.nanoTime()),
-                            new ByteArrayDeserializer(),
-                            new ByteArrayDeserializer())) {
-                        consumer.subscribe(List.of(topic));
-                        while (running.get()) {
-                            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                                long now = BenchEvent.epochMicros();
-                                Header h = r.headers().lastHeader("ce_" + BenchEvent.SEND_TIME);
-                                if (h == null) {
-                                    continue;
-                                }
-                                long sent = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
-                                if (sent >= measuredFrom.get()) {
-                                    latencies.record(now - sent);
-                                    received.incrementAndGet();
-                                }
-                            }
-                            if (!consumer.assignment().isEmpty()) {
-                                assigned.set(true);
-                            }
-                        }
-                    }
-                },
-                "bench-raw-latency-consumer");
-        consumerThread.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!assigned.get() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        try (LatencyConsumer consumer = new LatencyConsumer(bootstrap, topic)) {
+            consumer.awaitAssigned(Duration.ofSeconds(60));
+            Paced paced = pace(bootstrap, topic, rate, warmup, duration, consumer.measuredFrom());
+            consumer.awaitReceived(paced.sent(), drain);
+            Latencies latencies = consumer.latencies();
+            return new Result(
+                    latencies.count(),
+                    duration.toNanos() / 1e9,
+                    paced.failed() + Math.max(0, paced.sent() - consumer.received()),
+                    latencies.percentile(50),
+                    latencies.percentile(99),
+                    -1,
+                    -1);
         }
+    }
+    /** What {@link #pace} sent after its warmup, and how many of all its sends Kafka refused. */
+    record Paced(long sent, long failed) {}
+
+    /**
+     * Paces {@code rate} stamped events/s into {@code topic} for {@code warmup} then {@code duration}, with the
+     * baseline producer; {@code measuredFrom} is set to the send time of the first event after the warmup.
+     */
+    static Paced pace(
+            String bootstrap, String topic, int rate, Duration warmup, Duration duration, AtomicLong measuredFrom) {
         AtomicLong failed = new AtomicLong();
         long sentMeasured = 0;
         try (KafkaProducer<byte[], byte[]> producer =
@@ -232,19 +214,6 @@ final class RawKafka {
             }
             producer.flush();
         }
-        long drainEnd = System.nanoTime() + drain.toNanos();
-        while (received.get() < sentMeasured && System.nanoTime() < drainEnd) {
-            Thread.sleep(20);
-        }
-        running.set(false);
-        consumerThread.join(10_000);
-        return new Result(
-                latencies.count(),
-                duration.toNanos() / 1e9,
-                failed.get() + Math.max(0, sentMeasured - received.get()),
-                latencies.percentile(50),
-                latencies.percentile(99),
-                -1,
-                -1);
+        return new Paced(sentMeasured, failed.get());
     }
 }

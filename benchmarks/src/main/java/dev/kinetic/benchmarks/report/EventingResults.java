@@ -48,7 +48,11 @@ public final class EventingResults {
         /** The baseline: raw Kafka clients (and a raw WebClient loop for dispatch). */
         RAW,
         /** Kinetic's receiver and/or dispatcher. */
-        KINETIC;
+        KINETIC,
+        /** Latency only: HTTP into Kinetic's receiver, read back by a raw consumer (the receiver's share). */
+        RECEIVER,
+        /** Latency only: the raw producer into the broker's topic, then Kinetic's dispatcher (its share). */
+        DISPATCHER;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -304,9 +308,12 @@ public final class EventingResults {
             Optional<Row> raw = find(rows, Measure.LATENCY, Subject.RAW, r.parameter());
             md.append("| ")
                     .append(
-                            r.subject() == Subject.RAW
-                                    ? "raw KafkaProducer → KafkaConsumer"
-                                    : "HTTP → receiver → Kafka → dispatcher → stub")
+                            switch (r.subject()) {
+                                case RAW -> "raw KafkaProducer → KafkaConsumer";
+                                case KINETIC -> "HTTP → receiver → Kafka → dispatcher → stub";
+                                case RECEIVER -> "HTTP → receiver → Kafka → raw KafkaConsumer";
+                                case DISPATCHER -> "raw KafkaProducer → Kafka → dispatcher → stub";
+                            })
                     .append(" | ")
                     .append(fmt("%,d", r.parameter()))
                     .append(" | ")

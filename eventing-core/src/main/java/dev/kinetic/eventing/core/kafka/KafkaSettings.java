@@ -132,6 +132,11 @@ public final class KafkaSettings {
         return config;
     }
 
+    /** {@code key}'s value as a number, or {@code fallback} when the map does not set it. */
+    static long longValue(Map<String, Object> config, String key, long fallback) {
+        return config.get(key) == null ? fallback : longValue(config, key);
+    }
+
     private static long longValue(Map<String, Object> config, String key) {
         Object value = config.get(key);
         try {

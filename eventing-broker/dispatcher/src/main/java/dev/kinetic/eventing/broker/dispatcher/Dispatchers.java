@@ -38,10 +38,11 @@ final class Dispatchers implements ContractListener, AutoCloseable {
         this.settings = settings;
         this.registry = registry;
         this.replyProducers = new SharedProducers(
-                (servers, encoding) -> new EventProducer(
-                        new KafkaProducer<String, CloudEvent>(KafkaSettings.producer(
-                                servers, encoding, settings.dispatcher().producer())),
-                        "reply"),
+                (servers, encoding) -> {
+                    Map<String, Object> config = KafkaSettings.producer(
+                            servers, encoding, settings.dispatcher().producer());
+                    return new EventProducer(new KafkaProducer<String, CloudEvent>(config), "reply", config);
+                },
                 settings.dispatcher().closeTimeout());
         this.delivery = delivery;
         this.metrics = metrics;

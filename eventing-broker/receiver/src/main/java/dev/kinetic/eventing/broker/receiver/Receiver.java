@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -58,8 +59,10 @@ public class Receiver {
         this.metrics = new ReceiverMetrics(registry);
         Map<String, String> overrides = settings.receiver().producer();
         this.producers = new SharedProducers(
-                (bootstrap, encoding) -> new EventProducer(
-                        new KafkaProducer<>(KafkaSettings.producer(bootstrap, encoding, overrides)), "receiver"),
+                (bootstrap, encoding) -> {
+                    Map<String, Object> config = KafkaSettings.producer(bootstrap, encoding, overrides);
+                    return new EventProducer(new KafkaProducer<>(config), "receiver", config);
+                },
                 settings.receiver().drainTimeout());
         this.pending = new PendingEvents(settings.receiver().maxPending());
         this.table = new IngressTable(producers, metrics);
@@ -157,7 +160,9 @@ public class Receiver {
             return;
         }
         Context context = ctx.vertx().getOrCreateContext();
-        target.producer().send(target.topic(), event).whenComplete((ok, error) -> {
+        long size =
+                (body == null ? 0 : body.length()) + headerBytes(ctx.request().headers());
+        target.producer().send(target.topic(), event, size).whenComplete((ok, error) -> {
             pending.release();
             context.runOnContext(v -> {
                 if (error == null) {
@@ -167,6 +172,15 @@ public class Receiver {
                 }
             });
         });
+    }
+
+    /** What the request's headers weigh: the event's attributes in binary mode. */
+    private static long headerBytes(MultiMap headers) {
+        long bytes = 0;
+        for (Map.Entry<String, String> header : headers) {
+            bytes += header.getKey().length() + header.getValue().length();
+        }
+        return bytes;
     }
 
     private static String rootMessage(Throwable error) {
