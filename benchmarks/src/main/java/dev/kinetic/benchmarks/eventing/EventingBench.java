@@ -59,6 +59,15 @@ import org.apache.kafka.clients.admin.NewTopic;
  * {@code --dispatcher-flags} (JVM flags; none by default).
  */
 public final class EventingBench {
+    /**
+     * Unmeasured load before each latency run, at least: the JIT has to compile the paths at 1,000 events/s (a
+     * request shape the ingress runs did not use). With 2 s, the first runs read 4–10 ms at p50 on this machine, and
+     * 0.5–1 ms after 20 s, for the baseline as for Kinetic.
+     */
+    private static final Duration MIN_LATENCY_WARMUP = Duration.ofSeconds(20);
+    /** At most this many backlog events go to each dispatch path unmeasured first (a fifth of the backlog if less). */
+    private static final long MAX_DISPATCH_WARMUP_EVENTS = 200_000;
+
     private final Path work;
     private final Path logs;
     private final Path receiverJar;
@@ -81,6 +90,7 @@ public final class EventingBench {
     private KubernetesClient kube;
     private long generation;
     private int stubPort;
+    private int receiverManagementPort;
 
     private EventingBench(Map<String, String> o) {
         this.work = Path.of(Objects.requireNonNull(o.get("work"), "--work is required"));
@@ -122,6 +132,8 @@ public final class EventingBench {
         Files.writeString(work.resolve("eventing.tsv"), Row.HEADER + "\n");
         settings.put("duration", Long.toString(duration.toSeconds()));
         settings.put("warmup", Long.toString(warmup.toSeconds()));
+        settings.put("latency_warmup", Long.toString(latencyWarmup().toSeconds()));
+        settings.put("dispatch_warmup", String.format(Locale.ROOT, "%,d", dispatchWarmupEvents()));
         settings.put("partitions", Integer.toString(BenchContract.PARTITIONS));
         settings.put("backlog", String.format(Locale.ROOT, "%,d", backlog));
         settings.put("in_flight", Integer.toString(inFlight));
@@ -285,7 +297,30 @@ public final class EventingBench {
 
     // ------------------------------------------------------------------------------------------ dispatch
 
+    /** Events each dispatch path delivers before it is measured, so that neither is timed while its JIT compiles. */
+    private long dispatchWarmupEvents() {
+        return Math.min(backlog / 5, MAX_DISPATCH_WARMUP_EVENTS);
+    }
+
+    /** Waits until the stub has {@code events} events (at most two minutes). */
+    private void awaitStubCount(long events) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (stubStats().count() < events && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     private void measureRawDispatch() throws Exception {
+        long warm = dispatchWarmupEvents();
+        if (warm > 0) {
+            log(String.format(Locale.ROOT, "dispatch warm-up, raw loop: %,d events unmeasured (its own group)", warm));
+            resetStub();
+            try (RawDispatchLoop loop = new RawDispatchLoop(
+                    bootstrap, BenchContract.BACKLOG_TOPIC, "http://127.0.0.1:" + stubPort + "/", inFlight)) {
+                loop.start();
+                awaitStubCount(warm);
+            }
+        }
         log("dispatch, raw consumer + WebClient loop, " + inFlight + " in flight");
         resetStub();
         long t0 = System.nanoTime();
@@ -297,6 +332,24 @@ public final class EventingBench {
     }
 
     private void measureDispatcher() throws Exception {
+        long warm = dispatchWarmupEvents();
+        if (warm > 0) {
+            log(String.format(
+                    Locale.ROOT, "dispatch warm-up, dispatcher: %,d events unmeasured (a Trigger of its own)", warm));
+            resetStub();
+            writeContract(List.of(new Trigger(
+                    BenchContract.BACKLOG_BROKER,
+                    "warmup",
+                    "knative-trigger-bench-warmup-" + System.currentTimeMillis(),
+                    "http://127.0.0.1:" + stubPort + "/")));
+            try {
+                awaitStubCount(warm);
+            } finally {
+                writeContract(List.of());
+            }
+            // Its consumer stops on the contract change; let what it had in flight land before the stub is reset.
+            Thread.sleep(2000);
+        }
         log("dispatch, dispatcher");
         resetStub();
         long t0 = System.nanoTime();
@@ -371,7 +424,7 @@ public final class EventingBench {
     private void measureRawLatency() throws Exception {
         log("latency, raw producer → consumer, " + rate + " events/s");
         RawKafka.Result r = RawKafka.latency(
-                bootstrap, BenchContract.RAW_LATENCY_TOPIC, rate, warmup, duration, Duration.ofSeconds(10));
+                bootstrap, BenchContract.RAW_LATENCY_TOPIC, rate, latencyWarmup(), duration, Duration.ofSeconds(10));
         append(new Row(
                 Measure.LATENCY,
                 Subject.RAW,
@@ -404,13 +457,15 @@ public final class EventingBench {
                 while (stubStats().count() == 0 && System.nanoTime() < deadline) {
                     sender.run(rate, Duration.ofMillis(500));
                 }
-                sender.run(rate, warmup);
+                sender.run(rate, latencyWarmup());
                 Thread.sleep(500);
                 resetStub();
                 sender.resetCounts();
                 // The same events read by a raw consumer too: the receiver's share of the path.
                 consumer.measureFrom(BenchEvent.epochMicros());
+                double[] timer0 = receiverAcceptedTimer();
                 long sent = sender.run(rate, duration);
+                double[] timer1 = receiverAcceptedTimer();
                 long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (stubStats().samples() < sent && System.nanoTime() < drainEnd) {
                     Thread.sleep(50);
@@ -434,14 +489,20 @@ public final class EventingBench {
                         Math.max(lost, sender.failed()),
                         String.format(
                                 Locale.ROOT,
-                                "POST → 202 at the sender: p50 %.2f ms, p99 %.2f ms",
+                                "POST → 202 at the sender: p50 %.2f ms, p99 %.2f ms; inside the receiver (arrival →"
+                                        + " 202, its own timer): mean %.2f ms",
                                 sender.responses().percentile(50) / 1000.0,
-                                sender.responses().percentile(99) / 1000.0)));
+                                sender.responses().percentile(99) / 1000.0,
+                                meanMillis(timer0, timer1))));
             }
             measureDispatcherLatency();
         } finally {
             writeContract(List.of());
         }
+    }
+
+    private Duration latencyWarmup() {
+        return warmup.compareTo(MIN_LATENCY_WARMUP) < 0 ? MIN_LATENCY_WARMUP : warmup;
     }
 
     /** A latency row of {@code samples} measured over the run's duration. */
@@ -469,7 +530,12 @@ public final class EventingBench {
     private void measureDispatcherLatency() throws Exception {
         log("latency, raw producer → dispatcher, " + rate + " events/s");
         RawKafka.pace(
-                bootstrap, BenchContract.LATENCY_TOPIC, rate, Duration.ZERO, warmup, new AtomicLong(Long.MAX_VALUE));
+                bootstrap,
+                BenchContract.LATENCY_TOPIC,
+                rate,
+                Duration.ZERO,
+                latencyWarmup(),
+                new AtomicLong(Long.MAX_VALUE));
         Thread.sleep(500);
         resetStub();
         RawKafka.Paced paced = RawKafka.pace(
@@ -551,7 +617,8 @@ public final class EventingBench {
             return false;
         }
         List<String> flags = new ArrayList<>(receiverFlags);
-        flags.addAll(quarkusFlags(apiUrl, port, freePort()));
+        receiverManagementPort = freePort();
+        flags.addAll(quarkusFlags(apiUrl, port, receiverManagementPort));
         flags.addAll(List.of("-jar", receiverJar.toString()));
         settings.put(
                 "receiver_cmd",
@@ -711,6 +778,43 @@ public final class EventingBench {
                 .inNamespace(BenchContract.SYSTEM_NAMESPACE)
                 .resource(BenchContract.configMap(BenchContract.contract(generation, bootstrap, triggers)))
                 .createOr(existing -> existing.update());
+    }
+
+    /**
+     * The receiver's {@code kn.eventing.dispatch.latency} timer of 202 answers summed over brokers: {seconds, count}
+     * (zeros when the scrape fails).
+     */
+    private double[] receiverAcceptedTimer() {
+        double[] sumCount = new double[2];
+        try {
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + receiverManagementPort + "/metrics"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            String body =
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : body.split("\n")) {
+                if (!line.startsWith("kn_eventing_dispatch_latency_seconds_") || !line.contains("code=\"202\"")) {
+                    continue;
+                }
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith("kn_eventing_dispatch_latency_seconds_sum")) {
+                    sumCount[0] += value;
+                } else if (line.startsWith("kn_eventing_dispatch_latency_seconds_count")) {
+                    sumCount[1] += value;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log("could not read the receiver's metrics: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return sumCount;
+    }
+
+    private static double meanMillis(double[] before, double[] after) {
+        double count = after[1] - before[1];
+        return count > 0 ? (after[0] - before[0]) / count * 1000 : Double.NaN;
     }
 
     private SubscriberStub.Stats stubStats() throws Exception {

@@ -42,6 +42,7 @@ class EventingResultsTest {
         for (Row r : List.of(
                 ingress(Subject.RAW, 16, 30_000, 8.5, 0),
                 dispatch(Subject.KINETIC, 12_000),
+                latency(Subject.DISPATCHER, 700),
                 Row.failed(Measure.LATENCY, Subject.KINETIC, 1000, "the receiver jar is missing"))) {
             Row back = Row.parse(r.line());
             assertThat(back.line()).isEqualTo(r.line());
@@ -109,7 +110,9 @@ class EventingResultsTest {
                 dispatch(Subject.RAW, 10_000).line(),
                 dispatch(Subject.KINETIC, 9_000).line(),
                 latency(Subject.RAW, 1_000).line(),
-                latency(Subject.KINETIC, 2_500).line());
+                latency(Subject.RECEIVER, 2_000).line(),
+                latency(Subject.KINETIC, 2_500).line(),
+                latency(Subject.DISPATCHER, 800).line());
 
         String md = EventingResults.markdown(tsv, Map.of("backlog", "1,000,000", "partitions", "10"), null);
 
@@ -118,6 +121,8 @@ class EventingResultsTest {
                 .contains("| wrk → receiver (CPU: receiver) | 64 | 20000 | 0.50 |")
                 .contains("| dispatcher → stub | 50 | 1,000,000 | 111.1 | 9000 | 0.90 | 0 |")
                 .contains("+1.50 ms")
+                .contains("| HTTP → receiver → Kafka → raw KafkaConsumer | 1,000 | 10,000 | 2.00 |")
+                .contains("| raw KafkaProducer → Kafka → dispatcher → stub | 1,000 | 10,000 | 0.80 |")
                 .contains("All measured eventing targets met.")
                 .contains("1,000,000 events pre-filled");
         assertThat(EventingResults.markdown(List.of(), Map.of(), "Skipped (SKIP_EVENTING=1)."))
