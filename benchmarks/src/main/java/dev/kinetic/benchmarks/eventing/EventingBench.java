@@ -130,6 +130,7 @@ public final class EventingBench {
     private void run() throws Exception {
         Files.createDirectories(logs);
         Files.writeString(work.resolve("eventing.tsv"), Row.HEADER + "\n");
+        settings.put("started", utcNow());
         settings.put("duration", Long.toString(duration.toSeconds()));
         settings.put("warmup", Long.toString(warmup.toSeconds()));
         settings.put("latency_warmup", Long.toString(latencyWarmup().toSeconds()));
@@ -212,6 +213,7 @@ public final class EventingBench {
                     log(name + ": " + settings.get(name + "_log_errors"));
                 }
             }
+            settings.put("finished", utcNow());
             writeSettings();
             api.after();
         }
@@ -839,6 +841,11 @@ public final class EventingBench {
     private void append(Row row) throws IOException {
         log(row.line());
         Files.writeString(work.resolve("eventing.tsv"), row.line() + "\n", StandardOpenOption.APPEND);
+    }
+
+    private static String utcNow() {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+                .format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
     }
 
     private void writeSettings() throws IOException {

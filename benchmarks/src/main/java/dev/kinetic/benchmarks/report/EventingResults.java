@@ -442,6 +442,13 @@ public final class EventingResults {
         if (settings.containsKey("jvm")) {
             md.append("- JVMs: ").append(settings.get("jvm")).append('\n');
         }
+        if (settings.containsKey("started")) {
+            md.append("- This section's runs: ")
+                    .append(settings.get("started"))
+                    .append(" to ")
+                    .append(settings.getOrDefault("finished", "?"))
+                    .append(" UTC\n");
+        }
         md.append('\n');
     }
 
