@@ -1,6 +1,7 @@
 package dev.kinetic.eventing.core.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -75,10 +76,7 @@ class EventProducerTest {
     /** Sends, waits for the acknowledgement and for the producer thread to be done with the send. */
     private static void sendAndWait(EventProducer producer, String topic, long size) throws Exception {
         producer.send(topic, event(), size).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (producer.queued() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        awaitIdle(producer);
     }
 
     private String me() {
@@ -120,9 +118,7 @@ class EventProducerTest {
         awaitCalls(mock, 1);
         mock.completeNext();
         first.get(5, TimeUnit.SECONDS);
-        while (producer.queued() > 0) {
-            Thread.sleep(1);
-        }
+        awaitIdle(producer);
         // 30 KiB + overhead fits under 32 KiB: direct; the next 30 KiB would not, while the first is unacknowledged.
         CompletableFuture<Void> big = producer.send("a", event(), 30 * 1024).toCompletableFuture();
         CompletableFuture<Void> over = producer.send("a", event(), 30 * 1024).toCompletableFuture();
@@ -176,11 +172,12 @@ class EventProducerTest {
         f.get(5, TimeUnit.SECONDS);
     }
 
-    private static void awaitCalls(ThreadNotingProducer mock, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (mock.callers.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(mock.callers).hasSizeGreaterThanOrEqualTo(n);
+    private static void awaitCalls(ThreadNotingProducer mock, int n) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> mock.callers.size() >= n);
+    }
+
+    /** Until the producer thread is done with every send handed to it. */
+    private static void awaitIdle(EventProducer producer) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1)).until(() -> producer.queued() == 0);
     }
 }
