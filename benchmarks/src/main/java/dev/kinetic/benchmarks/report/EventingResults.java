@@ -25,6 +25,15 @@ public final class EventingResults {
 
     private EventingResults() {}
 
+    /** How a {@link Measure} or {@link Subject} is written in {@code eventing.tsv}: its name in lower case. */
+    static String id(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    static <E extends Enum<E>> E of(Class<E> type, String id) {
+        return Enum.valueOf(type, id.toUpperCase(Locale.ROOT));
+    }
+
     /** What was measured. */
     public enum Measure {
         /** Events into Kafka: wrk → receiver, or the raw producer; parameter = concurrent requests/sends. */
@@ -33,14 +42,6 @@ public final class EventingResults {
         DISPATCH,
         /** Send → arrival at a fixed rate; parameter = events/s. */
         LATENCY;
-
-        String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Measure of(String id) {
-            return valueOf(id.toUpperCase(Locale.ROOT));
-        }
     }
 
     /** Who did the work. */
@@ -53,14 +54,6 @@ public final class EventingResults {
         RECEIVER,
         /** Latency only: the raw producer into the broker's topic, then Kinetic's dispatcher (its share). */
         DISPATCHER;
-
-        String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Subject of(String id) {
-            return valueOf(id.toUpperCase(Locale.ROOT));
-        }
     }
 
     /**
@@ -105,8 +98,8 @@ public final class EventingResults {
                 throw new IllegalArgumentException("expected 12 tab-separated columns, got " + f.length + ": " + line);
             }
             return new Row(
-                    Measure.of(f[0]),
-                    Subject.of(f[1]),
+                    of(Measure.class, f[0]),
+                    of(Subject.class, f[1]),
                     Integer.parseInt(f[2]),
                     Long.parseLong(f[3]),
                     Double.parseDouble(f[4]),
@@ -122,8 +115,8 @@ public final class EventingResults {
         public String line() {
             return String.join(
                     "\t",
-                    measure.id(),
-                    subject.id(),
+                    id(measure),
+                    id(subject),
                     Integer.toString(parameter),
                     Long.toString(events),
                     fmt("%.3f", seconds),
@@ -371,7 +364,7 @@ public final class EventingResults {
         }
         List<String> notes = rows.stream()
                 .filter(r -> !r.note().isBlank())
-                .map(r -> r.measure().id() + ", " + r.subject().id() + " (" + r.parameter() + "): " + escape(r.note()))
+                .map(r -> id(r.measure()) + ", " + id(r.subject()) + " (" + r.parameter() + "): " + escape(r.note()))
                 .toList();
         if (!notes.isEmpty()) {
             md.append("Notes:\n\n");
