@@ -14,12 +14,14 @@ import java.util.Map;
  * <p>Each source (the scraper, each activator) reports about once a second: an average concurrency over roughly the
  * second before, and a count of the requests in that time. When a stalled sender delivers two reports of one source
  * into the same bucket, Knative adds both concurrencies and the bucket reads about twice the real load; with a
- * one-bucket panic window (a 6 s stable window at the default 10 %) that doubles the desired scale. Here a source's
+ * short panic window (a 6 s stable window at the default 10 %) that doubles the desired scale. Here a source's
  * concurrencies within one bucket are averaged, so the bucket holds the sum over sources of each source's mean.
  * Request counts still add: bunched reports count disjoint stretches of time.
  */
 public final class RevisionMetrics {
     private static final long BUCKET_MILLIS = BucketWindow.DEFAULT_GRANULARITY_MILLIS;
+    /** The fewest buckets a panic window has (see the constructor). */
+    private static final int MIN_BUCKETS = 2;
 
     private final long stableWindowMillis;
     private final long panicWindowMillis;
@@ -38,10 +40,14 @@ public final class RevisionMetrics {
         this.stableWindowMillis = stableWindowMillis;
         this.panicWindowMillis = panicWindowMillis;
         this.aggregation = aggregation;
+        // A window of one bucket reads 0 at every tick that comes before the second's first report (the current
+        // bucket is empty and the last complete one has left the window): a 6 s stable window's 0.6 s panic window
+        // never saw a panic. Two buckets at least, so the last complete second always counts.
+        long panicMillis = Math.max(panicWindowMillis, MIN_BUCKETS * BUCKET_MILLIS);
         this.stableConcurrency = new BucketWindow(stableWindowMillis, BUCKET_MILLIS, aggregation);
-        this.panicConcurrency = new BucketWindow(panicWindowMillis, BUCKET_MILLIS, aggregation);
+        this.panicConcurrency = new BucketWindow(panicMillis, BUCKET_MILLIS, aggregation);
         this.stableRps = new BucketWindow(stableWindowMillis, BUCKET_MILLIS, aggregation);
-        this.panicRps = new BucketWindow(panicWindowMillis, BUCKET_MILLIS, aggregation);
+        this.panicRps = new BucketWindow(panicMillis, BUCKET_MILLIS, aggregation);
     }
 
     /** Whether these windows are the ones asked for (a spec change may need new ones). */

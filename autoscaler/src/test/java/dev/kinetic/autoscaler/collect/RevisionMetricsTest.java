@@ -61,8 +61,14 @@ class RevisionMetricsTest {
                         "the same source in the next second starts a new bucket",
                         List.of(r("a", 1000, 20), r("a", 2000, 40)),
                         2500,
-                        40,
+                        30,
                         30),
+                new Row(
+                        "a tick before the second's first report reads the last complete second (one bucket: 0)",
+                        List.of(r("a", 100, 50), r("a", 1100, 50)),
+                        2300,
+                        50,
+                        50),
                 new Row(
                         "a source without a name is never merged",
                         List.of(r("", 1000, 20), r("", 1500, 20)),
@@ -70,7 +76,8 @@ class RevisionMetricsTest {
                         40,
                         40),
                 new Row(
-                        "a source reporting again seconds later starts afresh; the gap reads 0",
+                        "a source reporting again seconds later starts afresh; the gap reads 0 in the stable window, and"
+                                + " the panic window, empty for a whole window, restarts",
                         List.of(r("gone", 1000, 10), r("a", 3000, 5), r("gone", 3100, 7)),
                         3500,
                         12,
@@ -80,7 +87,7 @@ class RevisionMetricsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void windows(Row row) {
-        // A 6 s stable window and a one-second panic window: what 10 % of 6 s rounds up to.
+        // A 6 s stable window and its 0.6 s panic window (10 %), which gets the two-bucket minimum.
         RevisionMetrics metrics = new RevisionMetrics(6000, 600, Aggregation.LINEAR);
         for (Report report : row.reports()) {
             metrics.record(report.source(), T0 + report.atMillis(), report.concurrency(), 0);
