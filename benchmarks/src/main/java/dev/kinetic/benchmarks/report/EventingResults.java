@@ -153,33 +153,19 @@ public final class EventingResults {
     /** Every target, evaluated on the rows of one run. */
     public static List<Target> targets(List<Row> rows) {
         List<Target> targets = new ArrayList<>();
-        List<Integer> inFlights = rows.stream()
-                .filter(r -> r.measure() == Measure.DISPATCH)
-                .map(Row::parameter)
-                .distinct()
-                .toList();
-        for (int n : inFlights.isEmpty() ? List.of(50) : inFlights) {
-            Optional<Row> ours = find(rows, Measure.DISPATCH, Subject.KINETIC, n);
-            Optional<Row> raw = find(rows, Measure.DISPATCH, Subject.RAW, n);
-            String target = "dispatch ≥ " + fmt("%.1f", DISPATCH_GOAL) + "× raw consumer + WebClient loop";
-            String subject = "dispatcher, " + n + " in flight";
-            if (ours.isEmpty()
-                    || raw.isEmpty()
-                    || !ours.get().measured()
-                    || !raw.get().measured()) {
-                targets.add(new Target(target, subject, "—", Verdict.Outcome.NOT_MEASURED));
-            } else {
-                double ratio = ours.get().rate() / raw.get().rate();
-                targets.add(new Target(
-                        target,
-                        subject,
-                        fmt(
-                                "%.0f vs %.0f events/s: %.2f×",
-                                ours.get().rate(), raw.get().rate(), ratio),
-                        ours.get().tooManyErrors()
-                                ? Verdict.Outcome.ERRORS
-                                : ratio >= DISPATCH_GOAL ? Verdict.Outcome.PASS : Verdict.Outcome.MISS));
-            }
+        for (int n : parameters(rows, Measure.DISPATCH, 50)) {
+            targets.add(againstRaw(
+                    rows,
+                    Measure.DISPATCH,
+                    n,
+                    "dispatch ≥ " + fmt("%.1f", DISPATCH_GOAL) + "× raw consumer + WebClient loop",
+                    "dispatcher, " + n + " in flight",
+                    (ours, raw) -> {
+                        double ratio = ours.rate() / raw.rate();
+                        return new Comparison(
+                                fmt("%.0f vs %.0f events/s: %.2f×", ours.rate(), raw.rate(), ratio),
+                                ratio >= DISPATCH_GOAL);
+                    }));
         }
         Optional<Row> receiver = find(rows, Measure.INGRESS, Subject.KINETIC, CPU_CONNECTIONS);
         String cpuTarget = "receiver CPU ≤ " + fmt("%.0f", RECEIVER_CPU_US) + " µs/event";
@@ -191,42 +177,62 @@ public final class EventingResults {
         } else {
             double cpu = receiver.get().cpuUs();
             targets.add(new Target(
-                    cpuTarget,
-                    cpuSubject,
-                    fmt("%.1f µs/event", cpu),
-                    receiver.get().tooManyErrors()
-                            ? Verdict.Outcome.ERRORS
-                            : cpu <= RECEIVER_CPU_US ? Verdict.Outcome.PASS : Verdict.Outcome.MISS));
+                    cpuTarget, cpuSubject, fmt("%.1f µs/event", cpu), outcome(receiver.get(), cpu <= RECEIVER_CPU_US)));
         }
-        List<Integer> rates = rows.stream()
-                .filter(r -> r.measure() == Measure.LATENCY)
+        for (int rate : parameters(rows, Measure.LATENCY, 1000)) {
+            targets.add(againstRaw(
+                    rows,
+                    Measure.LATENCY,
+                    rate,
+                    "end-to-end p50 ≤ raw Kafka + " + fmt("%.0f", LATENCY_OVERHEAD_US / 1000) + " ms",
+                    "receiver → Kafka → dispatcher, " + fmt("%,d", rate) + " events/s",
+                    (ours, raw) -> {
+                        double over = ours.p50Us() - raw.p50Us();
+                        return new Comparison(
+                                fmt(
+                                        "%.2f ms vs %.2f ms: +%.2f ms",
+                                        ours.p50Us() / 1000, raw.p50Us() / 1000, over / 1000),
+                                over <= LATENCY_OVERHEAD_US);
+                    }));
+        }
+        return targets;
+    }
+
+    /** What a comparison with the baseline shows, and whether it meets the target. */
+    private record Comparison(String measured, boolean met) {}
+
+    /** The distinct parameters of {@code measure}'s rows, or {@code fallback} alone when there are none. */
+    private static List<Integer> parameters(List<Row> rows, Measure measure, int fallback) {
+        List<Integer> found = rows.stream()
+                .filter(r -> r.measure() == measure)
                 .map(Row::parameter)
                 .distinct()
                 .toList();
-        for (int rate : rates.isEmpty() ? List.of(1000) : rates) {
-            Optional<Row> ours = find(rows, Measure.LATENCY, Subject.KINETIC, rate);
-            Optional<Row> raw = find(rows, Measure.LATENCY, Subject.RAW, rate);
-            String target = "end-to-end p50 ≤ raw Kafka + " + fmt("%.0f", LATENCY_OVERHEAD_US / 1000) + " ms";
-            String subject = "receiver → Kafka → dispatcher, " + fmt("%,d", rate) + " events/s";
-            if (ours.isEmpty()
-                    || raw.isEmpty()
-                    || !ours.get().measured()
-                    || !raw.get().measured()) {
-                targets.add(new Target(target, subject, "—", Verdict.Outcome.NOT_MEASURED));
-            } else {
-                double over = ours.get().p50Us() - raw.get().p50Us();
-                targets.add(new Target(
-                        target,
-                        subject,
-                        fmt(
-                                "%.2f ms vs %.2f ms: +%.2f ms",
-                                ours.get().p50Us() / 1000, raw.get().p50Us() / 1000, over / 1000),
-                        ours.get().tooManyErrors()
-                                ? Verdict.Outcome.ERRORS
-                                : over <= LATENCY_OVERHEAD_US ? Verdict.Outcome.PASS : Verdict.Outcome.MISS));
-            }
+        return found.isEmpty() ? List.of(fallback) : found;
+    }
+
+    /** Kinetic's row against the raw row of the same measure and parameter; not measured unless both are. */
+    private static Target againstRaw(
+            List<Row> rows,
+            Measure measure,
+            int parameter,
+            String target,
+            String subject,
+            java.util.function.BiFunction<Row, Row, Comparison> compare) {
+        Optional<Row> ours = find(rows, measure, Subject.KINETIC, parameter);
+        Optional<Row> raw = find(rows, measure, Subject.RAW, parameter);
+        if (ours.isEmpty()
+                || raw.isEmpty()
+                || !ours.get().measured()
+                || !raw.get().measured()) {
+            return new Target(target, subject, "—", Verdict.Outcome.NOT_MEASURED);
         }
-        return targets;
+        Comparison c = compare.apply(ours.get(), raw.get());
+        return new Target(target, subject, c.measured(), outcome(ours.get(), c.met()));
+    }
+
+    private static Verdict.Outcome outcome(Row ours, boolean met) {
+        return ours.tooManyErrors() ? Verdict.Outcome.ERRORS : met ? Verdict.Outcome.PASS : Verdict.Outcome.MISS;
     }
 
     /** The report section; {@code why} says why there are no rows when {@code eventing.tsv} is empty. */
