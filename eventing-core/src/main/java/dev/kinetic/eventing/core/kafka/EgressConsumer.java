@@ -67,7 +67,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * kn.eventing.kafka.handler_failures}, {@code kn.eventing.kafka.skipped_offsets}, {@code
  * kn.eventing.kafka.committed_offsets} (how far commits advanced, in offsets), gauge {@code
  * kn.eventing.kafka.in_flight_events}. The lag per partition ({@link #lag()}) is refreshed on the poll thread every
- * commit interval.
+ * commit interval from what the consumer already knows; the poll thread never waits on Kafka except in {@code poll}
+ * itself (bounded, and woken by completions) and in the synchronous commits of a rebalance or a close.
  */
 public final class EgressConsumer implements AutoCloseable {
 
@@ -79,7 +80,7 @@ public final class EgressConsumer implements AutoCloseable {
     /** How long to wait before polling again after a poll failed. */
     private static final long FAILURE_BACKOFF_MILLIS = 200;
 
-    /** The longest a synchronous commit, the end-offset query of the lag and the consumer's close may take. */
+    /** The longest a synchronous commit and the consumer's close may take. */
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Settings settings;
@@ -128,8 +129,9 @@ public final class EgressConsumer implements AutoCloseable {
     }
 
     /**
-     * The consumer lag per assigned partition: the partition's end offset minus the group's committed offset (or,
-     * before anything is committed, minus the consumer's position), as of the last refresh.
+     * The consumer lag per assigned partition: the partition's end offset (its high watermark as of the last fetch)
+     * minus the offset this consumer last committed (or, before it committed anything, minus the offset it started
+     * from), as of the last refresh.
      *
      * @return an immutable snapshot, empty until the first refresh
      */
@@ -273,6 +275,7 @@ public final class EgressConsumer implements AutoCloseable {
             PartitionState state = partitions.computeIfAbsent(partition, PartitionState::new);
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 long skipped = offsets.received(partition, record.offset());
+                state.received(record.offset());
                 if (skipped > 0) {
                     metrics.skipped.increment(skipped);
                 }
@@ -475,33 +478,23 @@ public final class EgressConsumer implements AutoCloseable {
         state.commitRequested = Math.max(state.commitRequested, state.committed);
     }
 
+    /**
+     * Refreshes {@link #lag} from what the consumer already knows, without a request to Kafka: every fetch response
+     * carries its partition's high watermark, so {@link KafkaConsumer#currentLag} (high watermark minus position) is
+     * the part not fetched yet, and the part fetched but not committed is known here. A blocking end-offset query
+     * would stop dispatch for as long as the broker takes to answer (up to its timeout, every interval); a partition
+     * that is paused keeps the high watermark of its last fetch until it is resumed.
+     */
     private void refreshLag() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        if (assigned.isEmpty()) {
-            lag = Map.of();
-            return;
-        }
-        try {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, CALL_TIMEOUT);
-            Map<TopicPartition, Long> refreshed = new HashMap<>();
-            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                PartitionState state = partitions.get(end.getKey());
-                if (state != null && state.committed >= 0) {
-                    refreshed.put(end.getKey(), Math.max(0, end.getValue() - state.committed));
-                } else {
-                    OptionalLong current = consumer.currentLag(end.getKey());
-                    if (current.isPresent()) {
-                        refreshed.put(end.getKey(), current.getAsLong());
-                    }
-                }
+        Map<TopicPartition, Long> refreshed = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong unfetched = consumer.currentLag(partition);
+            if (unfetched.isPresent()) {
+                PartitionState state = partitions.get(partition);
+                refreshed.put(partition, unfetched.getAsLong() + (state == null ? 0 : state.uncommitted()));
             }
-            lag = Map.copyOf(refreshed);
-        } catch (WakeupException e) {
-            // Lag is refreshed at the next interval; the wake-up was for the poll.
-            wakeupPending.set(false);
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Egress consumer " + settings.groupId() + ": lag not refreshed: " + e);
         }
+        lag = Map.copyOf(refreshed);
     }
 
     // ---- Rebalance and close ----
@@ -623,11 +616,30 @@ public final class EgressConsumer implements AutoCloseable {
         int inFlight;
         long committed = -1;
         long commitRequested = -1;
+        /** The first offset received since the partition was assigned, and the offset after the last one. */
+        long firstReceived = -1;
+
+        long nextReceived = -1;
         /** Set when the partition is revoked: completions that arrive later are ignored. */
         volatile boolean revoked;
 
         PartitionState(TopicPartition partition) {
             this.partition = partition;
+        }
+
+        void received(long offset) {
+            if (firstReceived < 0 || offset < nextReceived) {
+                firstReceived = offset; // the first record, or the position was reset
+            }
+            nextReceived = offset + 1;
+        }
+
+        /** The offsets received and not committed: from the last commit, or from the first record received. */
+        long uncommitted() {
+            if (nextReceived < 0) {
+                return 0;
+            }
+            return Math.max(0, nextReceived - (committed >= 0 ? committed : firstReceived));
         }
     }
 

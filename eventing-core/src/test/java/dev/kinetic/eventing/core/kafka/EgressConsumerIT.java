@@ -217,7 +217,7 @@ class EgressConsumerIT {
         AtomicInteger handed = new AtomicInteger();
         TopicPartition p0 = new TopicPartition(topic, 0);
 
-        start(settings(kafka, topic, "contiguous-group"), (record, event) -> {
+        EgressConsumer consumer = start(settings(kafka, topic, "contiguous-group"), (record, event) -> {
             handed.incrementAndGet();
             return record.offset() == 5 ? held : CompletableFuture.completedFuture(null);
         });
@@ -227,11 +227,17 @@ class EgressConsumerIT {
         await().during(Duration.ofMillis(600))
                 .atMost(WAIT)
                 .until(() -> committed(kafka, "contiguous-group").get(p0).offset() == 5);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(consumer.lag())
+                .as("lag: all 20 fetched, 15 of them behind the commit")
+                .containsEntry(p0, 15L)
+                .containsEntry(new TopicPartition(topic, 1), 0L)
+                .containsEntry(new TopicPartition(topic, 2), 0L));
 
         held.complete(null);
 
         await().atMost(WAIT)
                 .until(() -> committed(kafka, "contiguous-group").get(p0).offset() == 20);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(consumer.lag()).containsEntry(p0, 0L));
     }
 
     @Test
