@@ -126,9 +126,10 @@ final class Dispatchers implements ContractListener, AutoCloseable {
     }
 
     /**
-     * The consumer properties: the dispatcher's defaults, then the configured overrides. A new consumer group starts
-     * at the earliest retained record, so a Trigger misses nothing sent after it was created even when its consumer
-     * joins later (Knative commits initial offsets from the controller instead).
+     * The consumer properties: the dispatcher's defaults, then the configured overrides. The controller commits a new
+     * Trigger's initial offsets (the topic's end, as Knative) before the Trigger reaches the contract, so {@code
+     * earliest} only applies where the group has no valid offset: a partition added to the topic later, or a committed
+     * offset that retention has already removed. Nothing still retained is skipped.
      */
     private Map<String, String> consumerProperties() {
         Map<String, String> properties = new HashMap<>();

@@ -6,22 +6,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * The Kafka side of a Broker: its topic (created with the Broker's config, or the user's external topic checked) and,
- * on deletion, its topic and its Triggers' consumer groups. Every Kafka failure that is not an answer about the
+ * The Kafka side of a Broker: its topic (created with the Broker's config, or the user's external topic checked), its
+ * Triggers' initial offsets and, on deletion, its topic and its Triggers' consumer groups. Every Kafka failure that is not an answer about the
  * topic or group itself is a {@link KafkaUnavailableException}.
  */
 @ApplicationScoped
@@ -107,6 +115,53 @@ public class BrokerKafka {
             }
         }
         return busy;
+    }
+
+    /**
+     * Commits the end offset of every partition of {@code topic} that consumer group {@code group} has no committed
+     * offset for, as Knative's controller does for a new Trigger ({@code InitialOffsetsCommitted}): the Trigger then
+     * receives what is sent from now on, whenever its consumer joins, and not the topic's history. Partitions with a
+     * committed offset are left alone, so calling it again is harmless; so is a group that already has members, whose
+     * consumers hold their own positions.
+     *
+     * @return how many partitions got an initial offset
+     */
+    public int commitInitialOffsets(String bootstrapServers, String group, String topic) {
+        Admin admin = admins.admin(bootstrapServers);
+        String what = "commit the initial offsets of consumer group " + group + " on topic " + topic;
+        try {
+            TopicDescription description = await(
+                            admin.describeTopics(List.of(topic)).allTopicNames(), bootstrapServers, what)
+                    .get(topic);
+            Map<TopicPartition, OffsetAndMetadata> committed = await(
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), bootstrapServers, what);
+            Map<TopicPartition, OffsetSpec> missing = new HashMap<>();
+            description.partitions().forEach(partition -> {
+                TopicPartition tp = new TopicPartition(topic, partition.partition());
+                if (committed.get(tp) == null) {
+                    missing.put(tp, OffsetSpec.latest());
+                }
+            });
+            if (missing.isEmpty()) {
+                return 0;
+            }
+            Map<TopicPartition, ListOffsetsResultInfo> ends =
+                    await(admin.listOffsets(missing).all(), bootstrapServers, what);
+            Map<TopicPartition, OffsetAndMetadata> initial = new HashMap<>();
+            ends.forEach((tp, end) -> initial.put(tp, new OffsetAndMetadata(end.offset())));
+            try {
+                await(admin.alterConsumerGroupOffsets(group, initial).all(), bootstrapServers, what);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownMemberIdException
+                        || e.getCause() instanceof GroupNotEmptyException) {
+                    return 0; // the group is consuming: its members hold their positions
+                }
+                throw e;
+            }
+            return initial.size();
+        } catch (ExecutionException e) {
+            throw unavailable(bootstrapServers, what, e.getCause());
+        }
     }
 
     /** Waits for {@code future}; only the future's own failure is thrown as such, for the caller to classify. */

@@ -18,7 +18,9 @@ import dev.kinetic.eventing.broker.controller.delivery.EgressConfigs;
 import dev.kinetic.eventing.broker.controller.destination.DestinationResolver;
 import dev.kinetic.eventing.broker.controller.destination.ObjectReader;
 import dev.kinetic.eventing.broker.controller.destination.Resolution;
+import dev.kinetic.eventing.broker.controller.kafka.BrokerKafka;
 import dev.kinetic.eventing.broker.controller.kafka.KafkaNames;
+import dev.kinetic.eventing.broker.controller.kafka.KafkaUnavailableException;
 import dev.kinetic.eventing.broker.controller.kube.Backoff;
 import dev.kinetic.eventing.broker.controller.kube.Requeue;
 import dev.kinetic.eventing.broker.controller.kube.StatusWriter;
@@ -48,6 +50,8 @@ import org.jboss.logging.Logger;
  * Reconciles the Triggers of Kafka Brokers in phases: find the Broker; resolve the subscriber; pick the delivery
  * (the Trigger's, else the Broker's) and resolve its dead-letter sink; read the delivery order; check the
  * dependency; then put the Trigger's egress into the contract, or take it out while something it needs is missing.
+ * Before a Trigger is served the first time, its consumer group gets the topic's end offsets as its initial offsets
+ * (Knative's {@code InitialOffsetsCommitted}): it receives what is sent from then on, not the topic's history.
  *
  * <p>A change of a Broker reconciles its Triggers; Triggers waiting for a subscriber's address are looked at again
  * every few seconds. Triggers carry no finalizer: a deleted Trigger wakes its Broker's reconciler, which takes the
@@ -72,6 +76,9 @@ public class TriggerReconciler implements Reconciler<Trigger> {
 
     @Inject
     Backoff backoff;
+
+    @Inject
+    BrokerKafka kafka;
 
     @Override
     public List<EventSource<?, Trigger>> prepareEventSources(EventSourceContext<Trigger> context) {
@@ -136,6 +143,12 @@ public class TriggerReconciler implements Reconciler<Trigger> {
             LOG.warnf("Trigger %s: cannot write the contract: %s", key(trigger), e.getMessage());
             status.markSubscribedUnknown(
                     "ContractNotWritten", "Cannot write the contract ConfigMap: " + e.getMessage());
+            pass.requeueWithin(backoff.failed(uid));
+        } catch (KafkaUnavailableException e) {
+            LOG.warnf("Trigger %s: %s", key(trigger), e.getMessage());
+            status.markSubscribedUnknown(
+                    "InitialOffsetsNotCommitted",
+                    "The consumer group's initial offsets are not committed yet: " + e.getMessage());
             pass.requeueWithin(backoff.failed(uid));
         }
 
@@ -289,15 +302,27 @@ public class TriggerReconciler implements Reconciler<Trigger> {
             pass.requeueWithin(settings.waitingRetryInterval());
             return;
         }
+        String group = KafkaNames.triggerConsumerGroup(
+                trigger.getMetadata().getNamespace(), trigger.getMetadata().getName());
+        boolean alreadyServed = contract.triggersOf(served.get().uid()).stream()
+                .anyMatch(entry -> entry.uid().equals(uid));
+        if (!alreadyServed) {
+            // Throws KafkaUnavailableException before anything is served: the caller reports it and retries.
+            int committed = kafka.commitInitialOffsets(
+                    served.get().bootstrapServers(), group, served.get().topic());
+            if (committed > 0) {
+                LOG.infof(
+                        "Trigger %s: consumer group %s starts at the end of %s (initial offsets for %d of its partitions)",
+                        key(trigger), group, served.get().topic(), committed);
+            }
+        }
         TriggerSpec spec = trigger.getSpec();
         contract.putTrigger(new TriggerEntry(
                 uid,
                 trigger.getMetadata().getNamespace(),
                 trigger.getMetadata().getName(),
                 served.get().uid(),
-                KafkaNames.triggerConsumerGroup(
-                        trigger.getMetadata().getNamespace(),
-                        trigger.getMetadata().getName()),
+                group,
                 pass.subscriber,
                 spec.getFilter() == null ? null : spec.getFilter().getAttributes(),
                 spec.getFilters(),

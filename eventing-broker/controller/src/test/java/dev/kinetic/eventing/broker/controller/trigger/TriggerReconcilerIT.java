@@ -46,7 +46,17 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -249,6 +259,64 @@ class TriggerReconcilerIT {
         assertThat(Cluster.resource(
                         Cluster.contract(client), broker.getMetadata().getUid()))
                 .isPresent();
+    }
+
+    /**
+     * Knative's {@code InitialOffsetsCommitted}: a new Trigger's consumer group starts at the end of the Broker's
+     * topic, not at its history; a partition the group already has an offset for keeps it.
+     */
+    @Test
+    void aNewTriggerStartsAtTheEndOfItsBrokersTopic() throws Exception {
+        String ns = "trigger-offsets";
+        brokerConfig(client, ns, servers, 3);
+        Cluster.broker(client, ns, "default");
+        readyBroker(client, ns, "default");
+        String topic = "knative-broker-" + ns + "-default";
+        String group = "knative-trigger-" + ns + "-late";
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", servers), new StringSerializer(), new StringSerializer())) {
+            for (int partition = 0; partition < 3; partition++) {
+                for (int i = 0; i < 3 + partition; i++) {
+                    producer.send(new ProducerRecord<>(topic, partition, null, "history " + i));
+                }
+            }
+            producer.flush();
+        }
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(1)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+
+            trigger(ns, "late", withSubscriber(EventingFixtures.uri("http://sub.example/")));
+            awaitTrigger(client, ns, "late", Trigger::isReady);
+
+            Map<TopicPartition, Long> ends = admin
+                    .listOffsets(IntStream.range(0, 3)
+                            .boxed()
+                            .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest())))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
+            Map<TopicPartition, Long> committed = admin
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
+            assertThat(ends)
+                    .containsEntry(new TopicPartition(topic, 1), 4L)
+                    .containsEntry(new TopicPartition(topic, 2), 5L);
+            assertThat(committed)
+                    .as("initial offsets at the end of the topic; partition 0 kept the group's own offset")
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of(p0, 1L, new TopicPartition(topic, 1), 4L, new TopicPartition(topic, 2), 5L));
+        }
     }
 
     @Test
