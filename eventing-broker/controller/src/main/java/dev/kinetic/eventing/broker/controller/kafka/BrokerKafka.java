@@ -29,8 +29,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The Kafka side of a Broker: its topic (created with the Broker's config, or the user's external topic checked), its
- * Triggers' initial offsets and, on deletion, its topic and its Triggers' consumer groups. Every Kafka failure that is not an answer about the
- * topic or group itself is a {@link KafkaUnavailableException}.
+ * Triggers' initial offsets and, on deletion, its topic and its Triggers' consumer groups. Every Kafka failure that
+ * is not an answer about the topic or group itself is a {@link KafkaUnavailableException}.
  */
 @ApplicationScoped
 public class BrokerKafka {

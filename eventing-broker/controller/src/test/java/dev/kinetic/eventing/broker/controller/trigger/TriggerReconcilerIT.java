@@ -49,9 +49,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -291,16 +289,6 @@ class TriggerReconcilerIT {
             trigger(ns, "late", withSubscriber(EventingFixtures.uri("http://sub.example/")));
             awaitTrigger(client, ns, "late", Trigger::isReady);
 
-            Map<TopicPartition, Long> ends = admin
-                    .listOffsets(IntStream.range(0, 3)
-                            .boxed()
-                            .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest())))
-                    .all()
-                    .get(10, TimeUnit.SECONDS)
-                    .entrySet()
-                    .stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, e -> e.getValue().offset()));
             Map<TopicPartition, Long> committed = admin
                     .listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
@@ -309,11 +297,9 @@ class TriggerReconcilerIT {
                     .stream()
                     .collect(Collectors.toMap(
                             Map.Entry::getKey, e -> e.getValue().offset()));
-            assertThat(ends)
-                    .containsEntry(new TopicPartition(topic, 1), 4L)
-                    .containsEntry(new TopicPartition(topic, 2), 5L);
             assertThat(committed)
-                    .as("initial offsets at the end of the topic; partition 0 kept the group's own offset")
+                    .as(
+                            "initial offsets at the end of the topic (4 and 5 records); partition 0 kept the group's own offset")
                     .containsExactlyInAnyOrderEntriesOf(
                             Map.of(p0, 1L, new TopicPartition(topic, 1), 4L, new TopicPartition(topic, 2), 5L));
         }
