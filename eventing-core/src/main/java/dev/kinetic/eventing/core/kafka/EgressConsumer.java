@@ -275,7 +275,6 @@ public final class EgressConsumer implements AutoCloseable {
             PartitionState state = partitions.computeIfAbsent(partition, PartitionState::new);
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 long skipped = offsets.received(partition, record.offset());
-                state.received(record.offset());
                 if (skipped > 0) {
                     metrics.skipped.increment(skipped);
                 }
@@ -491,7 +490,8 @@ public final class EgressConsumer implements AutoCloseable {
             OptionalLong unfetched = consumer.currentLag(partition);
             if (unfetched.isPresent()) {
                 PartitionState state = partitions.get(partition);
-                refreshed.put(partition, unfetched.getAsLong() + (state == null ? 0 : state.uncommitted()));
+                long committed = state == null ? -1 : state.committed;
+                refreshed.put(partition, unfetched.getAsLong() + offsets.uncommitted(partition, committed));
             }
         }
         lag = Map.copyOf(refreshed);
@@ -616,30 +616,11 @@ public final class EgressConsumer implements AutoCloseable {
         int inFlight;
         long committed = -1;
         long commitRequested = -1;
-        /** The first offset received since the partition was assigned, and the offset after the last one. */
-        long firstReceived = -1;
-
-        long nextReceived = -1;
         /** Set when the partition is revoked: completions that arrive later are ignored. */
         volatile boolean revoked;
 
         PartitionState(TopicPartition partition) {
             this.partition = partition;
-        }
-
-        void received(long offset) {
-            if (firstReceived < 0 || offset < nextReceived) {
-                firstReceived = offset; // the first record, or the position was reset
-            }
-            nextReceived = offset + 1;
-        }
-
-        /** The offsets received and not committed: from the last commit, or from the first record received. */
-        long uncommitted() {
-            if (nextReceived < 0) {
-                return 0;
-            }
-            return Math.max(0, nextReceived - (committed >= 0 ? committed : firstReceived));
         }
     }
 

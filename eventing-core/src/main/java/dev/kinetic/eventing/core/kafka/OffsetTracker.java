@@ -70,6 +70,23 @@ public final class OffsetTracker {
     }
 
     /**
+     * How many of the partition's received offsets lie at or after {@code committed}: what a consumer has fetched
+     * and not yet committed. Before anything is committed ({@code committed < 0}) it counts from the first offset
+     * received since the partition's tracking started (or last started over).
+     *
+     * @param partition the partition
+     * @param committed the offset last committed for the partition, or -1 for none
+     * @return the count, 0 when nothing was received
+     */
+    public long uncommitted(TopicPartition partition, long committed) {
+        Partition tracked = partitions.get(partition);
+        if (tracked == null) {
+            return 0;
+        }
+        return Math.max(0, tracked.next - (committed >= 0 ? committed : tracked.first));
+    }
+
+    /**
      * Whether the partition has received offsets that are not finished.
      *
      * @param partition the partition
@@ -102,11 +119,15 @@ public final class OffsetTracker {
     private static final class Partition {
         private long base = -1;
         private long next = -1;
+        /** The first offset received since tracking (re)started; unlike {@link #base}, never rebased. */
+        private long first = -1;
+
         private BitSet finished = new BitSet();
 
         long received(long offset) {
             if (next < 0 || offset < next) {
                 base = offset;
+                first = offset;
                 next = offset + 1;
                 finished = new BitSet();
                 return 0;

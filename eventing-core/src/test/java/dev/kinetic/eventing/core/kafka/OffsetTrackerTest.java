@@ -53,6 +53,29 @@ class OffsetTrackerTest {
         assertThat(tracker.committable(P0)).isEqualTo(committable);
     }
 
+    static Stream<Arguments> uncommittedRows() {
+        int big = OffsetTracker.REBASE_AFTER * 3;
+        return Stream.of(
+                Arguments.of("nothing received", "", -1, 0),
+                Arguments.of("nothing committed: all received since the first", "r5 r6 r7", -1, 3),
+                Arguments.of("finished does not matter, committed does", "r0 r1 r2 f0 f1 f2", -1, 3),
+                Arguments.of("after a commit", "r0 r1 r2 r3", 1, 3),
+                Arguments.of("all committed", "r0 r1 r2", 3, 0),
+                Arguments.of("gaps count as received", "r0 r9", -1, 10),
+                Arguments.of("a reset starts the count over", "r5 r6 r7 r2", -1, 1),
+                Arguments.of("rebasing keeps the first offset", "r0-" + big + " f0-" + big, -1, big + 1),
+                Arguments.of("a commit ahead of what was received", "r0 r1", 5, 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("uncommittedRows")
+    void uncommittedCountsWhatWasReceivedFromTheCommit(String name, String steps, long committed, long expected) {
+        OffsetTracker tracker = new OffsetTracker();
+        apply(tracker, P0, steps);
+
+        assertThat(tracker.uncommitted(P0, committed)).isEqualTo(expected);
+    }
+
     @Test
     void partitionsAreIndependentAndForgotten() {
         OffsetTracker tracker = new OffsetTracker();
