@@ -50,10 +50,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -302,6 +304,41 @@ class TriggerReconcilerIT {
                             "initial offsets at the end of the topic (4 and 5 records); partition 0 kept the group's own offset")
                     .containsExactlyInAnyOrderEntriesOf(
                             Map.of(p0, 1L, new TopicPartition(topic, 1), 4L, new TopicPartition(topic, 2), 5L));
+        }
+    }
+
+    /** A group whose consumers are already members keeps their positions: the Trigger is served all the same. */
+    @Test
+    void aGroupWithMembersIsLeftToItsConsumers() throws Exception {
+        String ns = "trigger-offsets-busy";
+        brokerConfig(client, ns, servers, 1);
+        Cluster.broker(client, ns, "default");
+        readyBroker(client, ns, "default");
+        String topic = "knative-broker-" + ns + "-default";
+        String group = "knative-trigger-" + ns + "-busy";
+        try (KafkaConsumer<String, String> member = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", servers, "group.id", group, "enable.auto.commit", "false"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            member.subscribe(List.of(topic));
+            await("the member joins").atMost(WAIT).until(() -> {
+                member.poll(java.time.Duration.ofMillis(100));
+                return !member.assignment().isEmpty();
+            });
+
+            trigger(ns, "busy", withSubscriber(EventingFixtures.uri("http://sub.example/")));
+
+            Trigger ready = awaitTrigger(client, ns, "busy", Trigger::isReady);
+            assertThat(Cluster.egress(
+                            Cluster.contract(client), ready.getMetadata().getUid()))
+                    .isPresent();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+                assertThat(admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata()
+                                .get(10, TimeUnit.SECONDS))
+                        .as("nothing committed over the member's head")
+                        .isEmpty();
+            }
         }
     }
 
