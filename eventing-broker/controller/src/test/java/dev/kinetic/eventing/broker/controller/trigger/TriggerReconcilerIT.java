@@ -74,7 +74,12 @@ class TriggerReconcilerIT {
 
     /** A namespace with a ready Kafka Broker {@code default}. */
     private Broker namespaceWithBroker(String ns) {
-        brokerConfig(client, ns, servers, 1);
+        return namespaceWithBroker(ns, 1);
+    }
+
+    /** A namespace with a ready Kafka Broker {@code default} whose topic has {@code partitions} partitions. */
+    private Broker namespaceWithBroker(String ns, int partitions) {
+        brokerConfig(client, ns, servers, partitions);
         Cluster.broker(client, ns, "default");
         return readyBroker(client, ns, "default");
     }
@@ -268,9 +273,7 @@ class TriggerReconcilerIT {
     @Test
     void aNewTriggerStartsAtTheEndOfItsBrokersTopic() throws Exception {
         String ns = "trigger-offsets";
-        brokerConfig(client, ns, servers, 3);
-        Cluster.broker(client, ns, "default");
-        readyBroker(client, ns, "default");
+        namespaceWithBroker(ns, 3);
         String topic = "knative-broker-" + ns + "-default";
         String group = "knative-trigger-" + ns + "-late";
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -311,9 +314,7 @@ class TriggerReconcilerIT {
     @Test
     void aGroupWithMembersIsLeftToItsConsumers() throws Exception {
         String ns = "trigger-offsets-busy";
-        brokerConfig(client, ns, servers, 1);
-        Cluster.broker(client, ns, "default");
-        readyBroker(client, ns, "default");
+        namespaceWithBroker(ns);
         String topic = "knative-broker-" + ns + "-default";
         String group = "knative-trigger-" + ns + "-busy";
         try (KafkaConsumer<String, String> member = new KafkaConsumer<>(
